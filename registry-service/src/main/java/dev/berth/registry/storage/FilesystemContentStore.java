@@ -1,0 +1,131 @@
+package dev.berth.registry.storage;
+
+import dev.berth.oci.Digest;
+import dev.berth.platform.BerthProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link ContentStore} on a local filesystem under {@code <berth.data-dir>}: {@code blobs/},
+ * {@code ingest/} and {@code trash/} on the same filesystem so that every move is an atomic
+ * rename. Leftover trash from an interrupted run is emptied at start.
+ */
+@Component
+public class FilesystemContentStore implements ContentStore {
+
+  private final Path blobs;
+  private final Path ingest;
+  private final Path trash;
+
+  @Autowired
+  public FilesystemContentStore(BerthProperties properties) {
+    this(properties.dataDir());
+  }
+
+  FilesystemContentStore(Path root) {
+    this.blobs = root.resolve("blobs");
+    this.ingest = root.resolve("ingest");
+    this.trash = root.resolve("trash");
+    try {
+      Files.createDirectories(blobs);
+      Files.createDirectories(ingest);
+      Files.createDirectories(trash);
+      try (Stream<Path> leftovers = Files.list(trash)) {
+        for (Path leftover : (Iterable<Path>) leftovers::iterator) {
+          Files.deleteIfExists(leftover);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare content store under " + root, e);
+    }
+  }
+
+  private Path path(Digest digest) {
+    return blobs.resolve(digest.algorithm().id()).resolve(digest.encoded().substring(0, 2)).resolve(digest.encoded());
+  }
+
+  @Override
+  public Optional<Path> find(Digest digest) {
+    Path path = path(digest);
+    return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  @Override
+  public Path createIngest(String id) throws IOException {
+    Path file = ingest(id);
+    Files.deleteIfExists(file);
+    return Files.createFile(file);
+  }
+
+  @Override
+  public Path ingest(String id) {
+    if (id.contains("/") || id.startsWith(".")) {
+      throw new IllegalArgumentException("bad ingest id " + id);
+    }
+    return ingest.resolve(id);
+  }
+
+  @Override
+  public void commit(Path file, Digest digest) throws IOException {
+    Path target = path(digest);
+    if (Files.isRegularFile(target)) {
+      Files.deleteIfExists(file);
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Files.createDirectories(target.getParent());
+    try {
+      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+      Files.deleteIfExists(file);
+      if (!Files.isRegularFile(target)) {
+        throw e;
+      }
+    }
+    syncDirectory(target.getParent());
+  }
+
+  @Override
+  public Optional<Path> trash(Digest digest) throws IOException {
+    Path trashed = trash.resolve(digest.encoded() + "." + UUID.randomUUID());
+    try {
+      Files.move(path(digest), trashed, StandardCopyOption.ATOMIC_MOVE);
+      return Optional.of(trashed);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void restore(Path trashed, Digest digest) throws IOException {
+    Files.move(trashed, path(digest), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  public void delete(Path file) throws IOException {
+    Files.deleteIfExists(file);
+  }
+
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // not every filesystem lets a directory be opened for fsync; the rename is still atomic
+    }
+  }
+}
