@@ -18,7 +18,8 @@ public record Digest(DigestAlgorithm algorithm, String encoded) implements Compa
 
   public Digest {
     if (algorithm == null || encoded == null || !algorithm.accepts(encoded)) {
-      throw new InvalidDigestException(algorithm + ":" + encoded, "encoded part does not match the algorithm");
+      throw new InvalidDigestException((algorithm == null ? null : algorithm.id()) + ":" + encoded,
+          "encoded part does not match the algorithm");
     }
   }
 
