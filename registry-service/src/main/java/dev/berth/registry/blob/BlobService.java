@@ -4,7 +4,7 @@ import dev.berth.oci.Digest;
 import dev.berth.registry.distribution.DistributionException;
 import dev.berth.registry.distribution.RepositoryName;
 import dev.berth.registry.repository.RepositoryRepository;
-import dev.berth.registry.storage.ContentStore;
+import dev.berth.oci.content.ContentStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;

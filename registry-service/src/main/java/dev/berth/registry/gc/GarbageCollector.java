@@ -3,7 +3,7 @@ package dev.berth.registry.gc;
 import dev.berth.oci.Digest;
 import dev.berth.registry.RegistryProperties;
 import dev.berth.registry.blob.BlobRepository;
-import dev.berth.registry.storage.ContentStore;
+import dev.berth.oci.content.ContentStore;
 import dev.berth.registry.upload.UploadService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -14,7 +14,7 @@ import dev.berth.registry.distribution.DistributionException;
 import dev.berth.registry.distribution.ErrorCode;
 import dev.berth.registry.distribution.RepositoryName;
 import dev.berth.registry.repository.RepositoryRepository;
-import dev.berth.registry.storage.ContentStore;
+import dev.berth.oci.content.ContentStore;
 import dev.berth.registry.tag.TagRepository;
 import java.io.IOException;
 import java.io.InputStream;

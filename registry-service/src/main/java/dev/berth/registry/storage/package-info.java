@@ -1,7 +1,5 @@
 /**
- * The content store: committed blobs as files addressed by digest
- * ({@code blobs/<algorithm>/<2 hex>/<encoded>}), ingest files for content still arriving, and the
- * streaming writer that hashes while it copies. Content becomes visible only by an atomic rename
- * after fsync, so a reader never sees a partial blob.
+ * Where the registry keeps blob bytes: a {@link dev.berth.oci.content.FilesystemContentStore}
+ * under {@code berth.data-dir}.
  */
 package dev.berth.registry.storage;

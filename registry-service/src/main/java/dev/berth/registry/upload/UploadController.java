@@ -72,7 +72,11 @@ class UploadController {
     }
     Digest expected = Digests.parse(digest);
     ContentRange range = ContentRange.parse(request.getHeader(HttpHeaders.CONTENT_RANGE));
-    uploads.complete(name, id, expected, range, request.getInputStream());
+    try {
+      uploads.complete(name, id, expected, range, request.getInputStream());
+    } catch (DistributionException e) {
+      throw e.withHeader(HttpHeaders.LOCATION, location(name, id)).withHeader(UPLOAD_UUID, id);
+    }
     return created(name, expected);
   }
 

@@ -7,8 +7,8 @@ import dev.berth.registry.distribution.DistributionException;
 import dev.berth.registry.distribution.ErrorCode;
 import dev.berth.registry.distribution.RepositoryName;
 import dev.berth.registry.repository.RepositoryRepository;
-import dev.berth.registry.storage.ContentStore;
-import dev.berth.registry.storage.IngestWriter;
+import dev.berth.oci.content.ContentStore;
+import dev.berth.oci.content.IngestWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -104,6 +104,7 @@ public class UploadService {
       Digest actual = Digest.of(digest.algorithm(), md);
       if (!actual.equals(digest)) {
         discard(current.id());
+        locks.remove(current.id());
         throw new DistributionException(ErrorCode.DIGEST_INVALID,
             "upload " + id + " holds " + actual + ", not " + digest, Map.of("digest", digest.toString()));
       }
@@ -112,9 +113,9 @@ public class UploadService {
         uploads.deleteById(current.id());
       });
       hashes.forget(current.id());
+      locks.remove(current.id());
       return null;
     });
-    locks.remove(upload.id());
   }
 
   /** Pushes a whole blob in one request ({@code POST ...?digest=}). */

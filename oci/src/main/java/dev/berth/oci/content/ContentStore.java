@@ -1,4 +1,4 @@
-package dev.berth.registry.storage;
+package dev.berth.oci.content;
 
 import dev.berth.oci.Digest;
 import java.io.IOException;

@@ -1,7 +1,6 @@
-package dev.berth.registry.storage;
+package dev.berth.oci.content;
 
 import dev.berth.oci.Digest;
-import dev.berth.platform.BerthProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -15,27 +14,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * {@link ContentStore} on a local filesystem under {@code <berth.data-dir>}: {@code blobs/},
+ * {@link ContentStore} on a local filesystem under a root directory: {@code blobs/},
  * {@code ingest/} and {@code trash/} on the same filesystem so that every move is an atomic
  * rename. Leftover trash from an interrupted run is emptied at start.
  */
-@Component
 public class FilesystemContentStore implements ContentStore {
 
   private final Path blobs;
   private final Path ingest;
   private final Path trash;
 
-  @Autowired
-  public FilesystemContentStore(BerthProperties properties) {
-    this(properties.dataDir());
-  }
-
-  FilesystemContentStore(Path root) {
+  public FilesystemContentStore(Path root) {
     this.blobs = root.resolve("blobs");
     this.ingest = root.resolve("ingest");
     this.trash = root.resolve("trash");

@@ -1,4 +1,4 @@
-package dev.berth.registry.storage;
+package dev.berth.oci.content;
 
 import java.io.IOException;
 import java.io.InputStream;
