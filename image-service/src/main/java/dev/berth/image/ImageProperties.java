@@ -1,0 +1,29 @@
+package dev.berth.image;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * image-service settings ({@code berth.image.*}, or {@code BERTH_IMAGE_*} variables).
+ *
+ * @param defaultRegistry the registry of names without one ({@code httpd} is
+ *     {@code <default-registry>/library/httpd:latest}); Berth's registry-service by default
+ * @param insecureRegistries registries reached over plain HTTP besides loopback ones
+ * @param platform the platform pulled from a multi-platform index unless a request names one
+ * @param maxConcurrentDownloads layers of one pull downloaded at the same time
+ * @param requestTimeout how long a registry may take to answer one request
+ */
+@ConfigurationProperties("berth.image")
+@Validated
+public record ImageProperties(
+    @DefaultValue("127.0.0.1:5000") String defaultRegistry,
+    @DefaultValue Set<String> insecureRegistries,
+    @DefaultValue("linux/amd64") String platform,
+    @DefaultValue("3") @Min(1) @Max(16) int maxConcurrentDownloads,
+    @DefaultValue("5m") Duration requestTimeout) {
+}

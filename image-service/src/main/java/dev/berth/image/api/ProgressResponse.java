@@ -1,0 +1,102 @@
+package dev.berth.image.api;
+
+import dev.berth.image.pull.PullProgress;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Streams pull progress as one JSON document per line, flushed as it comes. Nothing is sent until
+ * the pull has resolved its manifest, so that an unknown image or a refused login still gets a
+ * plain HTTP error; afterwards failures can only be reported in the stream. Byte counts of a
+ * layer are sent at most every {@value #INTERVAL_MILLIS} ms, and always when it completes.
+ */
+public final class ProgressResponse implements Consumer<PullProgress> {
+
+  private static final long INTERVAL_MILLIS = 200;
+
+  private final HttpServletResponse response;
+  private final String contentType;
+  private final Function<PullProgress, byte[]> format;
+  private final Map<String, Long> lastSent = new HashMap<>();
+  private PullProgress held;
+  private OutputStream out;
+
+  /**
+   * @param format renders one event as a line (without the newline); null skips the event
+   */
+  public ProgressResponse(HttpServletResponse response, String contentType, Function<PullProgress, byte[]> format) {
+    this.response = response;
+    this.contentType = contentType;
+    this.format = format;
+  }
+
+  @Override
+  public void accept(PullProgress event) {
+    if (out == null && event.status() == PullProgress.Status.PULLING_FROM) {
+      held = event;
+      return;
+    }
+    if (event.status() == PullProgress.Status.DOWNLOADING && !due(event)) {
+      return;
+    }
+    try {
+      start();
+      write(event);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("client went away during the pull", e);
+    }
+  }
+
+  /** Whether anything was sent: after that, errors must go into the stream. */
+  public boolean started() {
+    return out != null;
+  }
+
+  /** Sends {@code line} (an error report, say) as the last line of the stream. */
+  public void finish(byte[] line) throws IOException {
+    start();
+    out.write(line);
+    out.write('\n');
+    out.flush();
+  }
+
+  private boolean due(PullProgress event) {
+    long now = System.currentTimeMillis();
+    Long last = lastSent.get(event.id());
+    if (event.current() < event.total() && last != null && now - last < INTERVAL_MILLIS) {
+      return false;
+    }
+    lastSent.put(event.id(), now);
+    return true;
+  }
+
+  private void start() throws IOException {
+    if (out != null) {
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(contentType);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    out = response.getOutputStream();
+    if (held != null) {
+      write(held);
+      held = null;
+    }
+  }
+
+  private void write(PullProgress event) throws IOException {
+    byte[] line = format.apply(event);
+    if (line != null) {
+      out.write(line);
+      out.write('\n');
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.berth.image.pull;
+
+import dev.berth.image.ImageProperties;
+import dev.berth.oci.client.CredentialProvider;
+import dev.berth.oci.client.RegistryClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one registry client image-service shares (tokens are cached in it). */
+@Configuration(proxyBeanMethods = false)
+class RegistryClientConfiguration {
+
+  @Bean(destroyMethod = "close")
+  RegistryClient registryClient(ImageProperties properties) {
+    return RegistryClient.builder()
+        .credentials(CredentialProvider.anonymous())
+        .insecureRegistries(properties.insecureRegistries())
+        .requestTimeout(properties.requestTimeout())
+        .userAgent("berth-image-service")
+        .build();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.berth.image.store;
+
+import dev.berth.image.ImageException;
+import dev.berth.oci.Digest;
+import dev.berth.oci.Reference;
+import dev.berth.oci.content.ContentStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * {@code docker rmi} and {@code docker image prune}: untagging, deleting images, and freeing the
+ * blobs that no image uses any more (row-locked, so a pull that is recording an image using one
+ * of them either keeps it or fails cleanly).
+ */
+@Service
+public class ImageRemoval {
+
+  /** What a removal did, in Docker's terms: references untagged, image ids deleted. */
+  public record Removed(List<String> untagged, List<String> deleted, long reclaimedBytes) {
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(ImageRemoval.class);
+
+  private final ImageStore store;
+  private final ImageRepository images;
+  private final BlobRepository blobs;
+  private final ContentStore content;
+  private final ImageUsage usage;
+  private final TransactionOperations tx;
+
+  ImageRemoval(ImageStore store, ImageRepository images, BlobRepository blobs, ContentStore content,
+      ImageUsage usage, TransactionOperations tx) {
+    this.store = store;
+    this.images = images;
+    this.blobs = blobs;
+    this.content = content;
+    this.usage = usage;
+    this.tx = tx;
+  }
+
+  /**
+   * Removes {@code name}: only the tag when it names one of several tags of the image, else the
+   * image. An image tagged in several repositories is deleted by id only with {@code force}; an
+   * image containers use is never deleted.
+   */
+  public Removed remove(String name, boolean force) {
+    Deletion deletion = tx.execute(status -> {
+      ImageEntity image = store.get(name);
+      List<String> tags = images.findTags(image.id());
+      Optional<Reference> tag = tagOf(name, image);
+      if (tag.isPresent() && tags.size() > 1) {
+        images.deleteTag(tag.get().name(), tag.get().tag());
+        return new Deletion(new Removed(List.of(store.familiar(tag.get().toString())), List.of(), 0), List.of());
+      }
+      if (tag.isEmpty() && tags.size() > 1 && !force) {
+        throw new ImageException.Conflict("conflict: unable to delete " + shortId(image.id())
+            + " (must be forced) - image is referenced in multiple repositories");
+      }
+      List<String> containers = usage.containersUsing(image.id());
+      if (!containers.isEmpty()) {
+        throw new ImageException.Conflict("conflict: unable to remove repository reference \"" + name
+            + "\" (must force) - container " + shortId(containers.getFirst()) + " is using its referenced image "
+            + shortId(image.id()));
+      }
+      return delete(image, tags);
+    });
+    deletion.blobs().forEach(this::removeFile);
+    return deletion.removed();
+  }
+
+  /** Deletes every image without tags (dangling) that no container uses. */
+  public Removed pruneDangling() {
+    List<String> untagged = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
+    long reclaimed = 0;
+    for (ImageEntity image : images.findAllNewestFirst()) {
+      if (images.findTags(image.id()).isEmpty() && usage.containersUsing(image.id()).isEmpty()) {
+        Removed removed = remove(image.id(), false);
+        untagged.addAll(removed.untagged());
+        deleted.addAll(removed.deleted());
+        reclaimed += removed.reclaimedBytes();
+      }
+    }
+    return new Removed(untagged, deleted, reclaimed);
+  }
+
+  /** A removal's outcome and the blobs it freed, whose files go once its transaction committed. */
+  private record Deletion(Removed removed, List<String> blobs) {
+  }
+
+  private Deletion delete(ImageEntity image, List<String> tags) {
+    Set<String> candidates = new LinkedHashSet<>();
+    candidates.add(image.id());
+    candidates.add(image.manifestDigest());
+    store.layers(image).forEach(layer -> candidates.add(layer.digest()));
+    images.delete(image);
+    images.flush();
+    List<String> unused = blobs.lockUnused(new ArrayList<>(candidates));
+    long bytes = blobs.findAllById(unused).stream().mapToLong(BlobEntity::size).sum();
+    if (!unused.isEmpty()) {
+      blobs.deleteAll(unused);
+    }
+    List<String> untagged = tags.stream().map(store::familiar).toList();
+    return new Deletion(new Removed(untagged, List.of(image.id()), bytes), unused);
+  }
+
+  private void removeFile(String digest) {
+    try {
+      Optional<Path> trashed = content.trash(Digest.parse(digest));
+      if (trashed.isPresent()) {
+        content.delete(trashed.get());
+      }
+    } catch (IOException e) {
+      log.warn("cannot remove blob {} from the content store", digest, e);
+    }
+  }
+
+  /** The tag {@code name} denotes when it is a tag of {@code image}. */
+  private Optional<Reference> tagOf(String name, ImageEntity image) {
+    if (Digest.isDigest(name)) {
+      return Optional.empty();
+    }
+    try {
+      Reference reference = store.reference(name);
+      return reference.tag() != null && reference.digest() == null
+          && images.findIdByTag(reference.name(), reference.tag()).filter(image.id()::equals).isPresent()
+          ? Optional.of(reference) : Optional.empty();
+    } catch (ImageException.InvalidArgument e) {
+      return Optional.empty();
+    }
+  }
+
+  static String shortId(String id) {
+    String hex = id.startsWith("sha256:") ? id.substring(7) : id;
+    return hex.substring(0, Math.min(12, hex.length()));
+  }
+}
