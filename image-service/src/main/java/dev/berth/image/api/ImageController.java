@@ -1,5 +1,6 @@
 package dev.berth.image.api;
 
+import dev.berth.image.progress.ProgressResponse;
 import dev.berth.image.pull.PullService;
 import dev.berth.image.store.ImageRemoval;
 import dev.berth.image.store.ImageStore;
@@ -50,7 +51,7 @@ class ImageController {
 
   @PostMapping("/pull")
   @Operation(summary = "Pull an image from its registry",
-      description = "Streams progress as application/x-ndjson, one PullProgress per line, the last one "
+      description = "Streams progress as application/x-ndjson, one Progress per line, the last one "
           + "DOWNLOADED_NEWER_IMAGE or IMAGE_IS_UP_TO_DATE, or {\"error\":...} when the pull failed after it "
           + "started. Unknown images and refused credentials are plain HTTP errors.")
   void pull(@RequestParam String reference, @RequestParam(required = false) String platform,

@@ -1,5 +1,6 @@
 package dev.berth.image.pull;
 
+import dev.berth.image.progress.Progress;
 import dev.berth.image.ImageException;
 import dev.berth.image.store.BlobEntity;
 import dev.berth.image.store.BlobRepository;
@@ -58,7 +59,7 @@ class LayerFetcher {
   }
 
   StoredLayer fetch(RegistryClient client, Reference repository, Descriptor layer, Digest diffId,
-      Consumer<PullProgress> progress) throws IOException, InterruptedException {
+      Consumer<Progress> progress) throws IOException, InterruptedException {
     String id = shortId(layer.digest());
     ReentrantLock lock = locks.computeIfAbsent(layer.digest(), digest -> new ReentrantLock());
     lock.lockInterruptibly();
@@ -66,10 +67,10 @@ class LayerFetcher {
       Optional<BlobEntity> existing = blobs.findById(layer.digest().toString())
           .filter(blob -> blob.diffId() != null && content.find(layer.digest()).isPresent());
       if (existing.isPresent()) {
-        progress.accept(PullProgress.of(id, PullProgress.Status.ALREADY_EXISTS));
+        progress.accept(Progress.of(id, Progress.Status.ALREADY_EXISTS));
         return new StoredLayer(layer.digest(), existing.get().uncompressedSize());
       }
-      progress.accept(PullProgress.of(id, PullProgress.Status.PULLING_FS_LAYER));
+      progress.accept(Progress.of(id, Progress.Status.PULLING_FS_LAYER));
       return download(client, repository, layer, diffId, id, progress);
     } finally {
       lock.unlock();
@@ -77,7 +78,7 @@ class LayerFetcher {
   }
 
   private StoredLayer download(RegistryClient client, Reference repository, Descriptor layer, Digest diffId,
-      String id, Consumer<PullProgress> progress) throws IOException, InterruptedException {
+      String id, Consumer<Progress> progress) throws IOException, InterruptedException {
     Digest digest = layer.digest();
     Path partial = content.ingest("pull-" + digest.algorithm().id() + "-" + digest.encoded());
     long offset = Files.isRegularFile(partial) ? Files.size(partial) : 0;
@@ -92,7 +93,7 @@ class LayerFetcher {
     MessageDigest tar = DigestAlgorithm.SHA256.newMessageDigest();
     long unpacked;
     try (BlobStream remote = client.openBlob(repository, digest, offset, prefix,
-            done -> progress.accept(new PullProgress(id, PullProgress.Status.DOWNLOADING, done, layer.size(), null)));
+            done -> progress.accept(new Progress(id, Progress.Status.DOWNLOADING, done, layer.size(), null)));
          FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       out.truncate(offset);
       out.position(offset);
@@ -116,7 +117,7 @@ class LayerFetcher {
       throw new ImageException.InvalidArgument("layer " + digest + " unpacks to " + actualDiffId
           + " but the image config says " + diffId);
     }
-    progress.accept(PullProgress.of(id, PullProgress.Status.VERIFIED));
+    progress.accept(Progress.of(id, Progress.Status.VERIFIED));
     tx.executeWithoutResult(status -> {
       blobs.upsert(digest.toString(), layer.size(), layer.mediaType(), actualDiffId.toString(), unpacked);
       try {
@@ -125,7 +126,7 @@ class LayerFetcher {
         throw new UncheckedIOException("cannot commit layer " + digest, e);
       }
     });
-    progress.accept(PullProgress.of(id, PullProgress.Status.PULL_COMPLETE));
+    progress.accept(Progress.of(id, Progress.Status.PULL_COMPLETE));
     return new StoredLayer(digest, unpacked);
   }
 

@@ -1,5 +1,6 @@
 package dev.berth.image.pull;
 
+import dev.berth.image.progress.Progress;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import dev.berth.image.store.BlobRepository;
@@ -72,13 +73,13 @@ public class PullService {
    * Pulls {@code name} for {@code platform} (the configured default when null), reporting each
    * step to {@code progress}, and returns the stored image.
    */
-  public ImageView pull(String name, String platform, Consumer<PullProgress> progress) {
+  public ImageView pull(String name, String platform, Consumer<Progress> progress) {
     Reference reference = store.reference(name);
     Platform wanted = platform(platform);
     String familiar = reference.familiarString(properties.defaultRegistry());
     try {
-      progress.accept(PullProgress.detail(reference.digest() != null ? reference.digest().toString() : reference.tag(),
-          PullProgress.Status.PULLING_FROM, store.familiar(reference.name())));
+      progress.accept(Progress.detail(reference.digest() != null ? reference.digest().toString() : reference.tag(),
+          Progress.Status.PULLING_FROM, store.familiar(reference.name())));
       ResolvedImage resolved = client.resolveImage(reference, wanted);
       ImageManifest manifest = resolved.imageManifest();
       ManifestContent top = resolved.index() != null ? resolved.index() : resolved.manifest();
@@ -98,9 +99,9 @@ public class PullService {
       store.record(new NewImage(manifest.config().digest(), config, resolved.manifest().digest(),
           resolved.manifest().mediaType(), layerDescriptors.stream().map(Descriptor::digest).toList(), size,
           reference, top.digest()));
-      progress.accept(PullProgress.detail(null, PullProgress.Status.DIGEST, top.digest().toString()));
-      progress.accept(PullProgress.detail(null, existed ? PullProgress.Status.IMAGE_IS_UP_TO_DATE
-          : PullProgress.Status.DOWNLOADED_NEWER_IMAGE, familiar));
+      progress.accept(Progress.detail(null, Progress.Status.DIGEST, top.digest().toString()));
+      progress.accept(Progress.detail(null, existed ? Progress.Status.IMAGE_IS_UP_TO_DATE
+          : Progress.Status.DOWNLOADED_NEWER_IMAGE, familiar));
       return store.inspect(manifest.config().digest().toString());
     } catch (NotFoundException e) {
       throw new ImageException.NotFound("manifest for " + familiar + " not found: " + e.getMessage(), e);
@@ -120,9 +121,9 @@ public class PullService {
   }
 
   private long fetchLayers(Reference repository, List<Descriptor> descriptors, List<Digest> diffIds,
-      Consumer<PullProgress> progress) throws IOException, InterruptedException {
+      Consumer<Progress> progress) throws IOException, InterruptedException {
     Semaphore slots = new Semaphore(properties.maxConcurrentDownloads());
-    Consumer<PullProgress> shared = event -> {
+    Consumer<Progress> shared = event -> {
       synchronized (progress) {
         progress.accept(event);
       }

@@ -1,6 +1,5 @@
-package dev.berth.image.api;
+package dev.berth.image.progress;
 
-import dev.berth.image.pull.PullProgress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,38 +11,38 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Streams pull progress as one JSON document per line, flushed as it comes. Nothing is sent until
- * the pull has resolved its manifest, so that an unknown image or a refused login still gets a
+ * Streams pull or push progress as one JSON document per line, flushed as it comes. Nothing is
+ * sent until the first step after the opening one (for a pull: once its manifest resolved), so that an unknown image or a refused login still gets a
  * plain HTTP error; afterwards failures can only be reported in the stream. Byte counts of a
  * layer are sent at most every {@value #INTERVAL_MILLIS} ms, and always when it completes.
  */
-public final class ProgressResponse implements Consumer<PullProgress> {
+public final class ProgressResponse implements Consumer<Progress> {
 
   private static final long INTERVAL_MILLIS = 200;
 
   private final HttpServletResponse response;
   private final String contentType;
-  private final Function<PullProgress, byte[]> format;
+  private final Function<Progress, byte[]> format;
   private final Map<String, Long> lastSent = new HashMap<>();
-  private PullProgress held;
+  private Progress held;
   private OutputStream out;
 
   /**
    * @param format renders one event as a line (without the newline); null skips the event
    */
-  public ProgressResponse(HttpServletResponse response, String contentType, Function<PullProgress, byte[]> format) {
+  public ProgressResponse(HttpServletResponse response, String contentType, Function<Progress, byte[]> format) {
     this.response = response;
     this.contentType = contentType;
     this.format = format;
   }
 
   @Override
-  public void accept(PullProgress event) {
-    if (out == null && event.status() == PullProgress.Status.PULLING_FROM) {
+  public void accept(Progress event) {
+    if (out == null && event.status() == Progress.Status.PULLING_FROM) {
       held = event;
       return;
     }
-    if (event.status() == PullProgress.Status.DOWNLOADING && !due(event)) {
+    if (event.status() == Progress.Status.DOWNLOADING && !due(event)) {
       return;
     }
     try {
@@ -68,7 +67,7 @@ public final class ProgressResponse implements Consumer<PullProgress> {
     out.flush();
   }
 
-  private boolean due(PullProgress event) {
+  private boolean due(Progress event) {
     long now = System.currentTimeMillis();
     Long last = lastSent.get(event.id());
     if (event.current() < event.total() && last != null && now - last < INTERVAL_MILLIS) {
@@ -92,7 +91,7 @@ public final class ProgressResponse implements Consumer<PullProgress> {
     }
   }
 
-  private void write(PullProgress event) throws IOException {
+  private void write(Progress event) throws IOException {
     byte[] line = format.apply(event);
     if (line != null) {
       out.write(line);

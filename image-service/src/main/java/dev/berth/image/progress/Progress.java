@@ -1,7 +1,7 @@
-package dev.berth.image.pull;
+package dev.berth.image.progress;
 
 /**
- * One step of a pull, as the progress stream reports it.
+ * One step of a pull or push, as progress streams report it.
  *
  * @param id what the step is about: the first 12 hex digits of a layer digest, or the reference's
  *     tag or digest for steps about the whole image, or null
@@ -10,9 +10,9 @@ package dev.berth.image.pull;
  * @param total bytes in all, for {@link Status#DOWNLOADING}
  * @param detail free text: the repository, digest or final reference
  */
-public record PullProgress(String id, Status status, long current, long total, String detail) {
+public record Progress(String id, Status status, long current, long total, String detail) {
 
-  /** The steps of a pull, in the order they happen for a layer. */
+  /** The steps of pulls and pushes, in the order they happen for a layer. */
   public enum Status {
     /** The pull of a repository started; detail is the familiar repository. */
     PULLING_FROM,
@@ -34,11 +34,11 @@ public record PullProgress(String id, Status status, long current, long total, S
     IMAGE_IS_UP_TO_DATE
   }
 
-  static PullProgress of(String id, Status status) {
-    return new PullProgress(id, status, 0, 0, null);
+  public static Progress of(String id, Status status) {
+    return new Progress(id, status, 0, 0, null);
   }
 
-  static PullProgress detail(String id, Status status, String detail) {
-    return new PullProgress(id, status, 0, 0, detail);
+  public static Progress detail(String id, Status status, String detail) {
+    return new Progress(id, status, 0, 0, detail);
   }
 }
