@@ -1,0 +1,182 @@
+package dev.berth.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * registry-service started from its jar as a real process for one test class: {@code java -jar}
+ * with the running JDK, a free loopback port and a fresh data directory (so an embedded
+ * PostgreSQL of its own). Ready once {@code GET /v2/} answers 200; stopped with SIGTERM after
+ * the class. Its output goes to {@code target/e2e/<TestClass>-registry.log}, whose last lines
+ * are printed when it fails to start. Register it with {@code @RegisterExtension}.
+ */
+final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  private static final int LOG_TAIL_LINES = 80;
+
+  private final List<String> jvmOptions;
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2))
+      .build();
+  private Process process;
+  private int port;
+  private Path dataDir;
+  private Path log;
+
+  private RegistryProcess(List<String> jvmOptions) {
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** The jar run with the JVM's defaults. */
+  static RegistryProcess withDefaults() {
+    return new RegistryProcess(List.of());
+  }
+
+  /** The jar run with extra JVM options, e.g. {@code -Xmx256m}. */
+  static RegistryProcess withJvmOptions(String... options) {
+    return new RegistryProcess(List.of(options));
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("berth.registry.jar",
+        "../registry-service/target/registry-service.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no registry-service jar at " + jar.toAbsolutePath()
+          + ": package registry-service first, or pass -Dberth.registry.jar=PATH");
+    }
+    Path work = Files.createDirectories(Path.of(System.getProperty("berth.e2e.dir", "target/e2e")));
+    String name = context.getRequiredTestClass().getSimpleName();
+    log = work.resolve(name + "-registry.log");
+    dataDir = Files.createTempDirectory(work, name + "-data-");
+    port = freeLoopbackPort();
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(),
+        "--server.address=127.0.0.1", "--server.port=" + port, "--berth.data-dir=" + dataDir));
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    awaitReady();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+    if (process != null) {
+      stop();
+    }
+    if (dataDir != null) {
+      deleteRecursively(dataDir);
+    }
+  }
+
+  /** {@code 127.0.0.1:<port>}, as registry references write it. */
+  String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** An absolute URI of a path on this registry, e.g. {@code uri("/v2/")}. */
+  URI uri(String path) {
+    return URI.create("http://" + address() + path);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Whether {@code GET /v2/} answers 200 right now. */
+  boolean answers() throws InterruptedException {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri("/v2/")).timeout(Duration.ofSeconds(5)).build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Everything the process has written so far. */
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    while (!answers()) {
+      if (!process.isAlive()) {
+        throw startupFailure("exited with status " + process.exitValue() + " before answering");
+      }
+      if (Instant.now().isAfter(deadline)) {
+        stop();
+        throw startupFailure("did not answer GET /v2/ within " + STARTUP_TIMEOUT);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private IllegalStateException startupFailure(String reason) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    String message = "registry-service on %s %s; last lines of %s:%n%s"
+        .formatted(address(), reason, log.toAbsolutePath(), tail);
+    System.err.println(message);
+    return new IllegalStateException(message);
+  }
+
+  /**
+   * SIGTERM, so the service stops its embedded PostgreSQL itself; if it does not exit in time,
+   * SIGKILL and then SIGTERM to the PostgreSQL server it leaves behind.
+   */
+  private void stop() throws IOException, InterruptedException {
+    process.destroy();
+    if (!process.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      Path postmasterPid = dataDir.resolve("postgres").resolve("postmaster.pid");
+      if (Files.exists(postmasterPid)) {
+        long pid = Long.parseLong(Files.readAllLines(postmasterPid).getFirst().strip());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+      }
+    }
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
