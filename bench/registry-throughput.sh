@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Registry throughput: Berth's registry-service beside CNCF distribution (docker-registry), on
+# this machine, in interleaved rounds; each round starts both registries fresh (empty storage),
+# so every push really uploads. Plain HTTP on loopback, nothing downloaded.
+#   usage: bench/registry-throughput.sh
+#   env:   RUNS (5)  WORK (/tmp/berth-bench)  BIG_MB (256)
+#          JAR  registry-service jar (default registry-service/target/registry-service.jar; copied
+#               to $WORK first, so a rebuild during the run cannot disturb it)
+#          JAVA_HOME  JDK >= 21 to run it (default /usr/lib/jvm/temurin-25-jdk-amd64)
+#          BERTH_ADDR (127.0.0.1:5023)  DIST_ADDR (127.0.0.1:5020)
+#          WARMUP=1  before timing, push and pull (skopeo) a separate 64 MiB image and upload its
+#               layer with curl, untimed, on both registries: Berth's figures are then those of a
+#               warmed-up JVM rather than of the first requests after a start (JIT not yet done)
+# Image: an OCI layout (umoci, cached in $WORK/oci) with tag big = one gzip layer holding
+# BIG_MB MiB of random bytes, as shared/anchor-bench/make-images.sh builds it (and tag warm,
+# 64 MiB, for WARMUP=1).
+# Figures, per registry, median of RUNS samples, MB/s = 10^6 bytes/s (higher is better):
+#   push      skopeo copy oci: -> docker://   (manifest + config + layer bytes)
+#   pull      skopeo copy docker:// -> oci:   (same bytes)
+#   curl GET  GET /v2/<name>/blobs/<layer digest>, body discarded
+#   curl PUT  POST /v2/<name>/blobs/uploads/ + one monolithic PUT ?digest= of the layer (curl -T)
+set -euo pipefail
+cd "$(dirname "$0")"
+. ./lib.sh
+. ./registries.sh
+need skopeo umoci jq curl
+RUNS=${RUNS:-5}; BIG_MB=${BIG_MB:-256}
+BERTH_ADDR=${BERTH_ADDR:-127.0.0.1:5023}; DIST_ADDR=${DIST_ADDR:-127.0.0.1:5020}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+[ -x "$JAVA" ] || die "no java at $JAVA: set JAVA_HOME to a JDK >= 21"
+JAR_SOURCE=${JAR:-../registry-service/target/registry-service.jar}
+[ -f "$JAR_SOURCE" ] || die "no jar at $JAR_SOURCE: ./mvnw -pl registry-service -am -DskipTests package"
+JAR=$WORK/registry-service.jar; cp "$JAR_SOURCE" "$JAR"
+
+OCI=$WORK/oci
+tagged() { jq -r --arg t "$1" '.manifests[] | select(.annotations["org.opencontainers.image.ref.name"] == $t) | .digest' "$OCI/index.json"; }
+add_image() {   # add_image TAG MIB: one layer, one file of MIB MiB of random bytes
+  local t=$WORK/imgbuild
+  [ -f "$OCI/index.json" ] || umoci init --layout "$OCI"
+  rm -rf "$t"
+  umoci new --image "$OCI:$1"
+  umoci unpack --image "$OCI:$1" "$t"
+  head -c "$(($2 * 1024 * 1024))" /dev/urandom > "$t/rootfs/random.bin"
+  umoci repack --image "$OCI:$1" "$t"
+  umoci config --image "$OCI:$1" --config.cmd /bin/true --os linux --architecture amd64
+  umoci gc --layout "$OCI"
+  rm -rf "$t"
+}
+[ -f "$OCI/index.json" ] && [ -n "$(tagged big)" ] || add_image big "$BIG_MB" > /dev/null
+blob() { echo "$OCI/blobs/sha256/${1#sha256:}"; }
+MANIFEST=$(tagged big)
+LAYER=$(jq -r '.layers[0].digest' "$(blob "$MANIFEST")")
+LAYER_BYTES=$(stat -c %s "$(blob "$LAYER")")
+IMAGE_BYTES=$(jq --argjson m "$(stat -c %s "$(blob "$MANIFEST")")" '$m + .config.size + ([.layers[].size] | add)' "$(blob "$MANIFEST")")
+
+TARGETS=(berth)
+if command -v docker-registry > /dev/null; then TARGETS+=(distribution)
+else echo "docker-registry not installed: measuring Berth alone" >&2; fi
+FIGURES=(push pull get put)
+for t in "${TARGETS[@]}"; do for f in "${FIGURES[@]}"; do : > "$RESULTS_DIR/$t.$f.samples"; done; done
+trap 'stop_registry berth; stop_registry distribution' EXIT
+COPY=(skopeo copy -q --retry-times 0 --src-tls-verify=false --dest-tls-verify=false)
+
+curl_put() {   # curl_put ADDR REPO [FILE DIGEST]: POST an upload, PUT the whole blob (default: the layer)
+  local loc file=${3:-$(blob "$LAYER")} digest=${4:-$LAYER}
+  loc=$(curl -sf -X POST -D - -o /dev/null "http://$1/v2/$2/blobs/uploads/" |
+    tr -d '\r' | awk -F': ' 'tolower($1) == "location" { print $2 }')
+  [ -n "$loc" ] || return 1
+  [[ $loc == http* ]] || loc="http://$1$loc"
+  [[ $loc == *\?* ]] && loc="$loc&digest=$digest" || loc="$loc?digest=$digest"
+  curl -sf -X PUT -H 'Content-Type: application/octet-stream' -T "$file" -o /dev/null "$loc"
+}
+
+[ "${WARMUP:-0}" = 1 ] && [ -z "$(tagged warm)" ] && add_image warm 64 > /dev/null
+warm_up() {   # warm_up ADDR: untimed push and pull of the 64 MiB image, raw upload of its layer
+  local layer
+  layer=$(jq -r '.layers[0].digest' "$(blob "$(tagged warm)")")
+  "${COPY[@]}" "oci:$OCI:warm" "docker://$1/warmup/img:latest" || die "warm-up push to $1 failed"
+  rm -rf "$WORK/pull-warm"
+  "${COPY[@]}" "docker://$1/warmup/img:latest" "oci:$WORK/pull-warm:warm" || die "warm-up pull from $1 failed"
+  rm -rf "$WORK/pull-warm"
+  curl_put "$1" warmup/raw "$(blob "$layer")" "$layer" || die "warm-up upload to $1 failed"
+}
+
+measure() {   # measure TARGET ADDR: the four figures against a freshly started, empty registry
+  local s=$RESULTS_DIR/$1
+  [ "${WARMUP:-0}" = 1 ] && warm_up "$2"
+  timed "$s.push.samples" "${COPY[@]}" "oci:$OCI:big" "docker://$2/bench/big:latest"
+  rm -rf "$WORK/pull"
+  timed "$s.pull.samples" "${COPY[@]}" "docker://$2/bench/big:latest" "oci:$WORK/pull:big"
+  rm -rf "$WORK/pull"
+  timed "$s.get.samples" curl -sf -o /dev/null "http://$2/v2/bench/big/blobs/$LAYER"
+  timed "$s.put.samples" curl_put "$2" bench/raw
+}
+
+for ((r = 1; r <= RUNS; r++)); do
+  order=("${TARGETS[@]}"); ((r % 2 == 0)) && order=($(printf '%s\n' "${TARGETS[@]}" | tac))
+  for t in "${order[@]}"; do
+    echo "round $r/$RUNS: $t" >&2
+    if [ "$t" = berth ]; then start_berth "$BERTH_ADDR" "$JAR"; measure berth "$BERTH_ADDR"
+    else start_distribution "$DIST_ADDR"; measure distribution "$DIST_ADDR"; fi
+    stop_registry "$t"
+  done
+done
+rm -rf "$WORK/berth" "$WORK/distribution"
+
+declare -A NAME=([push]="skopeo push (oci: → docker://)" [pull]="skopeo pull (docker:// → oci:)"
+  [get]="raw blob GET (curl)" [put]="raw blob upload: POST + monolithic PUT (curl -T)")
+declare -A BYTES=([push]=$IMAGE_BYTES [pull]=$IMAGE_BYTES [get]=$LAYER_BYTES [put]=$LAYER_BYTES)
+echo "# $(date -u +%F) $(nproc) CPUs, $(uname -r); image $IMAGE_BYTES B (layer $LAYER_BYTES B);" \
+  "RUNS=$RUNS, medians, $([ "${WARMUP:-0}" = 1 ] && echo "after a warm-up" || echo "first requests after each start")"
+echo "| figure | Berth s | Berth MB/s | distribution s | distribution MB/s | Berth ÷ distribution (MB/s, higher = Berth faster) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+for f in "${FIGURES[@]}"; do
+  b=$(median "$RESULTS_DIR/berth.$f.samples"); bm=$(mbps "${BYTES[$f]}" "$b")
+  d=-; dm=-; q=-
+  if [ -s "$RESULTS_DIR/distribution.$f.samples" ]; then
+    d=$(median "$RESULTS_DIR/distribution.$f.samples"); dm=$(mbps "${BYTES[$f]}" "$d"); q=$(ratio "$d" "$b")
+  fi
+  echo "| ${NAME[$f]} | $b | $bm | $d | $dm | $q |"
+done
+echo "raw samples: $RESULTS_DIR/{berth,distribution}.{push,pull,get,put}.samples" >&2
