@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Streams pull or push progress as one JSON document per line, flushed as it comes. Nothing is
- * sent until the first step after the opening one (for a pull: once its manifest resolved), so that an unknown image or a refused login still gets a
+ * sent until the first step after the opening one (for a pull: once its manifest resolved; for a
+ * push: once its layers are being prepared), so that an unknown image or a refused login still gets a
  * plain HTTP error; afterwards failures can only be reported in the stream. Byte counts of a
  * layer are sent at most every {@value #INTERVAL_MILLIS} ms, and always when it completes.
  */
@@ -38,11 +39,13 @@ public final class ProgressResponse implements Consumer<Progress> {
 
   @Override
   public void accept(Progress event) {
-    if (out == null && event.status() == Progress.Status.PULLING_FROM) {
+    if (out == null && (event.status() == Progress.Status.PULLING_FROM
+        || event.status() == Progress.Status.PUSH_REFERS_TO)) {
       held = event;
       return;
     }
-    if (event.status() == Progress.Status.DOWNLOADING && !due(event)) {
+    if ((event.status() == Progress.Status.DOWNLOADING || event.status() == Progress.Status.PUSHING)
+        && !due(event)) {
       return;
     }
     try {
@@ -50,7 +53,7 @@ public final class ProgressResponse implements Consumer<Progress> {
       write(event);
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("client went away during the pull", e);
+      throw new UncheckedIOException("client went away while progress was streamed", e);
     }
   }
 
