@@ -3,14 +3,20 @@ package dev.berth.image.api;
 import dev.berth.image.ImageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Image errors on the native API as RFC 9457 problem details; server-side failures are logged once here. */
-@RestControllerAdvice(basePackages = {"dev.berth.image.api", "dev.berth.image.push", "dev.berth.image.importer"})
+/**
+ * Image errors on the native API as RFC 9457 problem details; server-side failures are logged once
+ * here. The Docker API adapter answers its own errors in Docker's format ahead of this.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ImageErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ImageErrorHandler.class);
