@@ -41,7 +41,10 @@ class DockerErrorHandler {
     return message(status, e.getMessage());
   }
 
-  /** Spring MVC's own refusals (missing or malformed parameters, unreadable bodies) keep their status; the rest is 500. */
+  /**
+   * Spring MVC's own refusals (missing or malformed parameters, unreadable bodies) keep their
+   * status; anything else is 500.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorResponse> unexpected(Exception e) {
     if (e instanceof org.springframework.web.ErrorResponse refusal) {

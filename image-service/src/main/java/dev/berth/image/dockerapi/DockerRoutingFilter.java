@@ -19,8 +19,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Routes Docker Engine API requests that handler mappings cannot match by themselves (transport
- * rules 1 and 4 of the API reference in {@code shared/reference/docker-engine-api.md}): strips the {@code /v1.NN} prefix clients send (versions older than 1.24 are refused as dockerd
- * refuses them, newer ones are all accepted), and for {@code /images/<name>/<action>} and
+ * rules 1 and 4 of the API reference in {@code shared/reference/docker-engine-api.md}): strips the
+ * {@code /v1.NN} prefix clients send (versions older than 1.24 are refused as dockerd refuses them,
+ * newer ones are all accepted), and for {@code /images/<name>/<action>} and
  * {@code DELETE /images/<name>}, where the name may hold {@code /} and {@code :}, escaped or not,
  * matches the action from the right, leaves the decoded name in {@link #IMAGE_NAME} and forwards
  * the request as {@code /images/_name/<action>} (or {@code /images/_name}).

@@ -46,7 +46,8 @@ record Filters(Map<String, List<String>> values) {
       } else if (value.isArray()) {
         value.forEach(term -> terms.add(term.asString()));
       } else {
-        throw new ImageException.InvalidArgument("invalid filters: " + filter.getKey() + " is neither a set nor a list");
+        throw new ImageException.InvalidArgument("invalid filters: " + filter.getKey()
+            + " is neither a set nor a list");
       }
       values.put(filter.getKey(), terms);
     }

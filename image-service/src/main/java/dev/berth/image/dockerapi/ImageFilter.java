@@ -98,11 +98,13 @@ final class ImageFilter {
       switch (c) {
         case '*' -> regex.append("[^/]*");
         case '?' -> regex.append("[^/]");
-        case '\\' -> regex.append(i + 1 < pattern.length() ? Pattern.quote(String.valueOf(pattern.charAt(++i))) : "\\\\");
+        case '\\' -> regex.append(i + 1 < pattern.length() ? Pattern.quote(String.valueOf(pattern.charAt(++i)))
+            : "\\\\");
         case '[' -> {
           int close = pattern.indexOf(']', i + 1);
           if (close < 0 || close == i + 1 || pattern.startsWith("^]", i + 1)) {
-            throw new ImageException.InvalidArgument("invalid reference filter " + pattern + ": syntax error in pattern");
+            throw new ImageException.InvalidArgument("invalid reference filter " + pattern
+                + ": syntax error in pattern");
           }
           regex.append('[').append(pattern.substring(i + 1, close).replace("\\", "\\\\").replace("[", "\\[")
               .replace("&", "\\&")).append(']');
@@ -128,7 +130,8 @@ final class ImageFilter {
     try {
       if (value.matches("\\d+(\\.\\d{1,9})?")) {
         BigDecimal seconds = new BigDecimal(value);
-        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        return Instant.ofEpochSecond(seconds.longValue(),
+            seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
       }
       if (value.matches(".*(Z|[+-]\\d\\d:\\d\\d)")) {
         return OffsetDateTime.parse(value).toInstant();
@@ -136,7 +139,8 @@ final class ImageFilter {
       return value.contains("T") ? LocalDateTime.parse(value).atZone(ZoneId.systemDefault()).toInstant()
           : LocalDate.parse(value).atStartOfDay(ZoneId.systemDefault()).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ImageException.InvalidArgument("invalid filter 'until=" + value + "': not a duration, unix time or RFC 3339 time", e);
+      throw new ImageException.InvalidArgument("invalid filter 'until=" + value
+          + "': not a duration, unix time or RFC 3339 time", e);
     }
   }
 }

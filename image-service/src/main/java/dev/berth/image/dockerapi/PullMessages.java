@@ -58,7 +58,8 @@ final class PullMessages implements Function<Progress, byte[]> {
           JsonMessage.layer(event.id(), "Download complete"));
       case PULL_COMPLETE -> List.of(JsonMessage.layer(event.id(), "Pull complete"));
       case DIGEST -> List.of(JsonMessage.status("Digest: " + event.detail()));
-      case DOWNLOADED_NEWER_IMAGE -> List.of(JsonMessage.status("Status: Downloaded newer image for " + event.detail()));
+      case DOWNLOADED_NEWER_IMAGE -> List.of(JsonMessage.status("Status: Downloaded newer image for "
+          + event.detail()));
       case IMAGE_IS_UP_TO_DATE -> List.of(JsonMessage.status("Status: Image is up to date for " + event.detail()));
       default -> List.of(); // steps of other transfers (pushes)
     };

@@ -59,8 +59,9 @@ public class PullService {
   private final TransactionOperations tx;
   private final ImageProperties properties;
 
-  PullService(RegistryClient client, RegistryClients clients, LayerFetcher layers, ImageStore store, ImageRepository images,
-      BlobRepository blobs, ContentStore content, TransactionOperations tx, ImageProperties properties) {
+  PullService(RegistryClient client, RegistryClients clients, LayerFetcher layers, ImageStore store,
+      ImageRepository images, BlobRepository blobs, ContentStore content, TransactionOperations tx,
+      ImageProperties properties) {
     this.client = client;
     this.clients = clients;
     this.layers = layers;
@@ -140,8 +141,8 @@ public class PullService {
     }
   }
 
-  private long fetchLayers(RegistryClient client, Reference repository, List<Descriptor> descriptors, List<Digest> diffIds,
-      Consumer<Progress> progress) throws IOException, InterruptedException {
+  private long fetchLayers(RegistryClient client, Reference repository, List<Descriptor> descriptors,
+      List<Digest> diffIds, Consumer<Progress> progress) throws IOException, InterruptedException {
     Semaphore slots = new Semaphore(properties.maxConcurrentDownloads());
     Consumer<Progress> shared = event -> {
       synchronized (progress) {
@@ -184,7 +185,8 @@ public class PullService {
     }
   }
 
-  private byte[] readConfig(RegistryClient client, Reference repository, Descriptor config) throws IOException, InterruptedException {
+  private byte[] readConfig(RegistryClient client, Reference repository, Descriptor config)
+      throws IOException, InterruptedException {
     if (config.size() > MAX_CONFIG_SIZE) {
       throw new ImageException.InvalidArgument("image config of " + config.size() + " bytes exceeds the limit of "
           + MAX_CONFIG_SIZE);

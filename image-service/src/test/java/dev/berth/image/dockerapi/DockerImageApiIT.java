@@ -126,6 +126,18 @@ class DockerImageApiIT extends AbstractImageServiceIT {
   }
 
   @Test
+  void answersMalformedParametersAndBodiesWithBadRequest() {
+    HttpResponse<String> force = docker.delete("/images/bb?force=maybe");
+    HttpResponse<String> login = docker.postJson("/auth", "{\"username\":");
+
+    assertThat(force.statusCode()).isEqualTo(400);
+    assertThat(force.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(json(force).get("message").asString()).contains("force");
+    assertThat(login.statusCode()).isEqualTo(400);
+    assertThat(json(login).get("message").isString()).isTrue();
+  }
+
+  @Test
   void showsHistoryNewestFirstWithTheSizeOfEachLayer() {
     DockerClient.push(REGISTRY.address(), "dockerapi/history", "1", "history");
     String id = docker.pulled("dockerapi/history", "1");
