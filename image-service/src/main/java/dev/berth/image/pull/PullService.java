@@ -18,6 +18,7 @@ import dev.berth.oci.OciJson;
 import dev.berth.oci.Reference;
 import dev.berth.oci.client.BlobStream;
 import dev.berth.oci.client.ContentVerificationException;
+import dev.berth.oci.client.Credentials;
 import dev.berth.oci.client.ManifestContent;
 import dev.berth.oci.client.NotFoundException;
 import dev.berth.oci.client.RegistryClient;
@@ -49,6 +50,7 @@ public class PullService {
   private static final int MAX_CONFIG_SIZE = 16 << 20;
 
   private final RegistryClient client;
+  private final RegistryClients clients;
   private final LayerFetcher layers;
   private final ImageStore store;
   private final ImageRepository images;
@@ -57,9 +59,11 @@ public class PullService {
   private final TransactionOperations tx;
   private final ImageProperties properties;
 
-  PullService(RegistryClient client, LayerFetcher layers, ImageStore store, ImageRepository images,
-      BlobRepository blobs, ContentStore content, TransactionOperations tx, ImageProperties properties) {
+  PullService(RegistryClient client, RegistryClients clients, LayerFetcher layers, ImageStore store,
+      ImageRepository images, BlobRepository blobs, ContentStore content, TransactionOperations tx,
+      ImageProperties properties) {
     this.client = client;
+    this.clients = clients;
     this.layers = layers;
     this.store = store;
     this.images = images;
@@ -74,7 +78,24 @@ public class PullService {
    * step to {@code progress}, and returns the stored image.
    */
   public ImageView pull(String name, String platform, Consumer<Progress> progress) {
+    return pull(store.reference(name), platform, client, progress);
+  }
+
+  /**
+   * Like {@link #pull(String, String, Consumer)}, with {@code credentials} for the image's registry
+   * (null: anonymous) in a client of this pull's own, so that its tokens serve no other pull.
+   */
+  public ImageView pull(String name, String platform, Credentials credentials, Consumer<Progress> progress) {
     Reference reference = store.reference(name);
+    if (credentials == null) {
+      return pull(reference, platform, client, progress);
+    }
+    try (RegistryClient own = clients.withCredentials(reference.registry(), credentials)) {
+      return pull(reference, platform, own, progress);
+    }
+  }
+
+  private ImageView pull(Reference reference, String platform, RegistryClient client, Consumer<Progress> progress) {
     Platform wanted = platform(platform);
     String familiar = reference.familiarString(properties.defaultRegistry());
     try {
@@ -84,7 +105,7 @@ public class PullService {
       ImageManifest manifest = resolved.imageManifest();
       ManifestContent top = resolved.index() != null ? resolved.index() : resolved.manifest();
       Reference repository = reference.repositoryOnly();
-      byte[] configBytes = readConfig(repository, manifest.config());
+      byte[] configBytes = readConfig(client, repository, manifest.config());
       ImageConfig config = parseConfig(configBytes, manifest.config().digest());
       List<Descriptor> layerDescriptors = manifest.layers();
       if (config.diffIds().size() != layerDescriptors.size()) {
@@ -93,7 +114,7 @@ public class PullService {
       }
       boolean existed = images.existsById(manifest.config().digest().toString())
           && store.find(familiar).map(image -> image.id().equals(manifest.config().digest().toString())).orElse(false);
-      long size = fetchLayers(repository, layerDescriptors, config.diffIds(), progress);
+      long size = fetchLayers(client, repository, layerDescriptors, config.diffIds(), progress);
       commit(manifest.config().digest(), configBytes, manifest.config().mediaType());
       commit(resolved.manifest().digest(), resolved.manifest().bytes(), resolved.manifest().mediaType());
       store.record(new NewImage(manifest.config().digest(), config, resolved.manifest().digest(),
@@ -120,8 +141,8 @@ public class PullService {
     }
   }
 
-  private long fetchLayers(Reference repository, List<Descriptor> descriptors, List<Digest> diffIds,
-      Consumer<Progress> progress) throws IOException, InterruptedException {
+  private long fetchLayers(RegistryClient client, Reference repository, List<Descriptor> descriptors,
+      List<Digest> diffIds, Consumer<Progress> progress) throws IOException, InterruptedException {
     Semaphore slots = new Semaphore(properties.maxConcurrentDownloads());
     Consumer<Progress> shared = event -> {
       synchronized (progress) {
@@ -164,7 +185,8 @@ public class PullService {
     }
   }
 
-  private byte[] readConfig(Reference repository, Descriptor config) throws IOException, InterruptedException {
+  private byte[] readConfig(RegistryClient client, Reference repository, Descriptor config)
+      throws IOException, InterruptedException {
     if (config.size() > MAX_CONFIG_SIZE) {
       throw new ImageException.InvalidArgument("image config of " + config.size() + " bytes exceeds the limit of "
           + MAX_CONFIG_SIZE);

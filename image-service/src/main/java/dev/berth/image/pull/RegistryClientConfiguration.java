@@ -12,11 +12,14 @@ class RegistryClientConfiguration {
 
   @Bean(destroyMethod = "close")
   RegistryClient registryClient(ImageProperties properties) {
+    return builder(properties).credentials(CredentialProvider.anonymous()).build();
+  }
+
+  /** How every registry client of image-service is set up, whatever credentials it uses. */
+  static RegistryClient.Builder builder(ImageProperties properties) {
     return RegistryClient.builder()
-        .credentials(CredentialProvider.anonymous())
         .insecureRegistries(properties.insecureRegistries())
         .requestTimeout(properties.requestTimeout())
-        .userAgent("berth-image-service")
-        .build();
+        .userAgent("berth-image-service");
   }
 }
