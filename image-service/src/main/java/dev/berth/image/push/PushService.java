@@ -12,7 +12,9 @@ import dev.berth.oci.ImageManifest;
 import dev.berth.oci.InvalidManifestException;
 import dev.berth.oci.Manifests;
 import dev.berth.oci.Reference;
+import dev.berth.image.pull.RegistryClients;
 import dev.berth.oci.client.BlobPushOutcome;
+import dev.berth.oci.client.Credentials;
 import dev.berth.oci.client.NotFoundException;
 import dev.berth.oci.client.RegistryClient;
 import dev.berth.oci.client.RegistryException;
@@ -49,6 +51,7 @@ public class PushService {
   private static final int CONCURRENT_UPLOADS = 5;
 
   private final RegistryClient client;
+  private final RegistryClients clients;
   private final ImageStore store;
   private final ImageRepository images;
   private final MountSourceRepository mountSources;
@@ -56,9 +59,10 @@ public class PushService {
   private final TransactionOperations tx;
   private final String defaultRegistry;
 
-  PushService(RegistryClient client, ImageStore store, ImageRepository images, MountSourceRepository mountSources,
+  PushService(RegistryClient client, RegistryClients clients, ImageStore store, ImageRepository images, MountSourceRepository mountSources,
       ContentStore content, TransactionOperations tx, ImageProperties properties) {
     this.client = client;
+    this.clients = clients;
     this.store = store;
     this.images = images;
     this.mountSources = mountSources;
@@ -72,7 +76,25 @@ public class PushService {
    * to {@code progress}; returns the descriptor of the manifest pushed.
    */
   public Descriptor push(String name, Consumer<Progress> progress) {
+    return push(store.reference(name), client, progress);
+  }
+
+  /**
+   * Like {@link #push(String, Consumer)}, with {@code credentials} for the image's registry (null:
+   * anonymous) in a client of this push's own, so that its tokens serve no other request.
+   */
+  public Descriptor push(String name, Credentials credentials, Consumer<Progress> progress) {
     Reference reference = store.reference(name);
+    if (credentials == null) {
+      return push(reference, client, progress);
+    }
+    try (RegistryClient own = clients.withCredentials(reference.registry(), credentials)) {
+      return push(reference, own, progress);
+    }
+  }
+
+  private Descriptor push(Reference reference, RegistryClient client, Consumer<Progress> progress) {
+    String name = reference.toString();
     if (reference.digest() != null) {
       throw new ImageException.InvalidArgument("cannot push a digest reference: " + name);
     }
@@ -85,8 +107,8 @@ public class PushService {
       ImageManifest manifest = manifest(manifestBytes, image);
       List<Digest> diffIds = store.config(image).diffIds();
       Reference repository = reference.repositoryOnly();
-      pushLayers(repository, manifest.layers(), diffIds, image, progress);
-      pushBlob(repository, manifest.config(), image,
+      pushLayers(client, repository, manifest.layers(), diffIds, image, progress);
+      pushBlob(client, repository, manifest.config(), image,
           UploadOptions.defaults().withMountFrom(mountSource(repository, manifest.config().digest())));
       Digest digest = client.pushManifest(reference, manifestBytes, image.manifestMediaType());
       tx.executeWithoutResult(status -> images.upsertRepoDigest(reference.name(), digest.toString(), image.id()));
@@ -108,7 +130,7 @@ public class PushService {
   }
 
   /** Pushes the distributable layers, each digest once, {@value #CONCURRENT_UPLOADS} at a time. */
-  private void pushLayers(Reference repository, List<Descriptor> layers, List<Digest> diffIds, ImageEntity image,
+  private void pushLayers(RegistryClient client, Reference repository, List<Descriptor> layers, List<Digest> diffIds, ImageEntity image,
       Consumer<Progress> progress) throws IOException, InterruptedException {
     Map<Digest, LayerPush> pushes = new LinkedHashMap<>();
     for (int i = 0; i < layers.size(); i++) {
@@ -131,7 +153,7 @@ public class PushService {
         futures.add(executor.submit(() -> {
           slots.acquire();
           try {
-            pushLayer(repository, push, image, shared);
+            pushLayer(client, repository, push, image, shared);
             return null;
           } finally {
             slots.release();
@@ -148,7 +170,7 @@ public class PushService {
   private record LayerPush(Descriptor layer, String id) {
   }
 
-  private void pushLayer(Reference repository, LayerPush push, ImageEntity image, Consumer<Progress> progress)
+  private void pushLayer(RegistryClient client, Reference repository, LayerPush push, ImageEntity image, Consumer<Progress> progress)
       throws IOException, InterruptedException {
     Descriptor layer = push.layer();
     String mountFrom = mountSource(repository, layer.digest());
@@ -157,7 +179,7 @@ public class PushService {
         progress.accept(new Progress(push.id(), Progress.Status.PUSHING, done, layer.size(), null));
       }
     });
-    switch (pushBlob(repository, layer, image, options)) {
+    switch (pushBlob(client, repository, layer, image, options)) {
       case ALREADY_EXISTS -> progress.accept(Progress.of(push.id(), Progress.Status.LAYER_ALREADY_EXISTS));
       case MOUNTED -> progress.accept(Progress.detail(push.id(), Progress.Status.MOUNTED_FROM, mountFrom));
       case UPLOADED -> {
@@ -174,7 +196,8 @@ public class PushService {
         .map(source -> source.substring(prefix.length())).orElse(null);
   }
 
-  private BlobPushOutcome pushBlob(Reference repository, Descriptor blob, ImageEntity image, UploadOptions options)
+  private BlobPushOutcome pushBlob(RegistryClient client, Reference repository, Descriptor blob, ImageEntity image,
+      UploadOptions options)
       throws IOException, InterruptedException {
     return client.pushBlob(repository, file(blob.digest(), "blob", image), blob.digest(), options);
   }

@@ -88,11 +88,11 @@ final class DockerClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private HttpRequest.Builder request(String path) {
+  HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -14,22 +14,22 @@ class PullMessagesTest {
 
   @Test
   void rendersSizesAsGoUnitsHumanSizeDoes() {
-    assertThat(PullMessages.humanSize(0)).isEqualTo("0B");
-    assertThat(PullMessages.humanSize(999)).isEqualTo("999B");
-    assertThat(PullMessages.humanSize(1000)).isEqualTo("1kB");
-    assertThat(PullMessages.humanSize(3678)).isEqualTo("3.678kB");
-    assertThat(PullMessages.humanSize(300293)).isEqualTo("300.3kB");
-    assertThat(PullMessages.humanSize(2_500_000)).isEqualTo("2.5MB");
-    assertThat(PullMessages.humanSize(999_960)).isEqualTo("1000kB");
+    assertThat(JsonMessages.humanSize(0)).isEqualTo("0B");
+    assertThat(JsonMessages.humanSize(999)).isEqualTo("999B");
+    assertThat(JsonMessages.humanSize(1000)).isEqualTo("1kB");
+    assertThat(JsonMessages.humanSize(3678)).isEqualTo("3.678kB");
+    assertThat(JsonMessages.humanSize(300293)).isEqualTo("300.3kB");
+    assertThat(JsonMessages.humanSize(2_500_000)).isEqualTo("2.5MB");
+    assertThat(JsonMessages.humanSize(999_960)).isEqualTo("1000kB");
   }
 
   @Test
   void rendersTheProgressBarAsDockerdSendsIt() {
-    assertThat(PullMessages.bar(3678, 300293)).isEqualTo("[>" + " ".repeat(50) + "]  3.678kB/300.3kB");
-    assertThat(PullMessages.bar(150_000, 300_000)).isEqualTo("[" + "=".repeat(25) + ">" + " ".repeat(25) + "] "
+    assertThat(JsonMessages.bar(3678, 300293)).isEqualTo("[>" + " ".repeat(50) + "]  3.678kB/300.3kB");
+    assertThat(JsonMessages.bar(150_000, 300_000)).isEqualTo("[" + "=".repeat(25) + ">" + " ".repeat(25) + "] "
         + "   150kB/300kB");
-    assertThat(PullMessages.bar(300_000, 300_000)).isEqualTo("[" + "=".repeat(50) + ">] " + "   300kB/300kB");
-    assertThat(PullMessages.bar(0, 0)).isEmpty();
+    assertThat(JsonMessages.bar(300_000, 300_000)).isEqualTo("[" + "=".repeat(50) + ">] " + "   300kB/300kB");
+    assertThat(JsonMessages.bar(0, 0)).isEmpty();
   }
 
   @Test
