@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Image errors on the native API as RFC 9457 problem details; server-side failures are logged once here. */
-@RestControllerAdvice(basePackageClasses = ImageErrorHandler.class)
+@RestControllerAdvice(basePackages = {"dev.berth.image.api", "dev.berth.image.archive", "dev.berth.image.query"})
 class ImageErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ImageErrorHandler.class);

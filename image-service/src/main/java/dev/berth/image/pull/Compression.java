@@ -10,7 +10,7 @@ import java.util.zip.GZIPInputStream;
  * Layer compressions, recognized by their magic bytes rather than media types (which clients mix
  * up): gzip, zstd, or an uncompressed tar.
  */
-enum Compression {
+public enum Compression {
   GZIP,
   ZSTD,
   NONE;
@@ -18,7 +18,7 @@ enum Compression {
   private static final int BUFFER = 1 << 16;
 
   /** Detects the compression of {@code in} without consuming it. */
-  static Compression detect(BufferedInputStream in) throws IOException {
+  public static Compression detect(BufferedInputStream in) throws IOException {
     in.mark(4);
     byte[] magic = in.readNBytes(4);
     in.reset();
@@ -33,7 +33,7 @@ enum Compression {
   }
 
   /** {@code in} decompressed. */
-  InputStream decompress(InputStream in) throws IOException {
+  public InputStream decompress(InputStream in) throws IOException {
     return switch (this) {
       case GZIP -> new GZIPInputStream(in, BUFFER);
       case ZSTD -> new ZstdInputStream(in);
