@@ -2,6 +2,8 @@ package dev.berth.image.api;
 
 import dev.berth.image.progress.ProgressResponse;
 import dev.berth.image.pull.PullService;
+import dev.berth.image.query.ImageFilters;
+import dev.berth.image.query.ImageQueryService;
 import dev.berth.image.store.ImageRemoval;
 import dev.berth.image.store.ImageStore;
 import dev.berth.image.store.ImageView;
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,17 +33,19 @@ class ImageController {
   private final ImageStore store;
   private final ImageRemoval removal;
   private final PullService pulls;
+  private final ImageQueryService queries;
 
-  ImageController(ImageStore store, ImageRemoval removal, PullService pulls) {
+  ImageController(ImageStore store, ImageRemoval removal, PullService pulls, ImageQueryService queries) {
     this.store = store;
     this.removal = removal;
     this.pulls = pulls;
+    this.queries = queries;
   }
 
   @GetMapping
-  @Operation(summary = "List the local images, newest first")
-  List<ImageView> list() {
-    return store.list();
+  @Operation(summary = "List the local images, newest first, narrowed by docker's filters")
+  List<ImageView> list(@ParameterObject ImageFilters filters) {
+    return queries.list(filters);
   }
 
   @GetMapping("/{*name}")
