@@ -91,6 +91,6 @@ class ImageController {
   @PostMapping("/prune")
   @Operation(summary = "Remove every image without tags that no container uses")
   ImageRemoval.Removed prune() {
-    return removal.pruneDangling();
+    return removal.prune(queries.list(ImageFilters.danglingOnly()).stream().map(ImageView::id).toList());
   }
 }

@@ -16,17 +16,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DeleteItemResponse(@JsonProperty("Untagged") String untagged, @JsonProperty("Deleted") String deleted) {
 
-  /**
-   * What {@code removed} did: the references untagged, then the images deleted.
-   *
-   * @param repoDigests the familiar repository digests of the image removed, untagged with it when it was deleted
-   */
-  static List<DeleteItemResponse> of(ImageRemoval.Removed removed, List<String> repoDigests) {
+  /** What {@code removed} did: the references untagged, then the images deleted. */
+  static List<DeleteItemResponse> of(ImageRemoval.Removed removed) {
     List<DeleteItemResponse> items = new ArrayList<>();
     removed.untagged().forEach(reference -> items.add(new DeleteItemResponse(reference, null)));
-    if (!removed.deleted().isEmpty()) {
-      repoDigests.forEach(reference -> items.add(new DeleteItemResponse(reference, null)));
-    }
     removed.deleted().forEach(id -> items.add(new DeleteItemResponse(null, id)));
     return items;
   }

@@ -5,6 +5,8 @@ import static dev.berth.image.dockerapi.DockerRoutingFilter.NAME_ROUTE;
 
 import dev.berth.image.ImageException;
 import dev.berth.image.progress.ProgressResponse;
+import dev.berth.image.query.ImageFilters;
+import dev.berth.image.query.ImageQueryService;
 import dev.berth.image.pull.PullService;
 import dev.berth.image.store.ImageEntity;
 import dev.berth.image.store.ImageRemoval;
@@ -48,38 +50,27 @@ class DockerImageController {
 
   private static final Logger log = LoggerFactory.getLogger(DockerImageController.class);
 
-  /** dockerd's order: newest first. */
-  private static final Comparator<ImageView> NEWEST_FIRST = Comparator
-      .comparing(ImageView::created, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed()
-      .thenComparing(ImageView::id);
-
   private final ImageStore store;
   private final ImageRemoval removal;
   private final PullService pulls;
   private final ContentStore content;
   private final DockerNames names;
+  private final ImageQueryService queries;
 
   DockerImageController(ImageStore store, ImageRemoval removal, PullService pulls, ContentStore content,
-      DockerNames names) {
+      DockerNames names, ImageQueryService queries) {
     this.store = store;
     this.removal = removal;
     this.pulls = pulls;
     this.content = content;
     this.names = names;
+    this.queries = queries;
   }
 
   @GetMapping("/images/json")
   List<ImageSummaryResponse> list(@RequestParam(required = false) String filters) {
-    Filters given = Filters.parse(filters).accept(ImageFilter.LIST);
-    Optional<Boolean> dangling = given.bool("dangling");
-    ImageFilter filter = new ImageFilter(given, this::createdOf, Instant.now());
-    return store.list().stream()
-        .filter(image -> dangling.map(wanted -> wanted == image.repoTags().isEmpty()).orElse(true))
-        .filter(filter::matches)
-        .sorted(NEWEST_FIRST)
-        .map(image -> ImageSummaryResponse.of(image, filter.references(image.repoTags()),
-            filter.references(image.repoDigests())))
-        .toList();
+    ImageFilters given = ImageFilter.of(Filters.parse(filters).accept(ImageFilter.LIST), null, Instant.now());
+    return queries.list(given).stream().map(ImageSummaryResponse::of).toList();
   }
 
   /**
@@ -123,12 +114,9 @@ class DockerImageController {
 
   @GetMapping(NAME_ROUTE + "/history")
   List<HistoryItemResponse> history(@RequestAttribute(IMAGE_NAME) String name) {
-    ImageEntity image = store.get(names.local(name));
-    List<Long> layerSizes = store.layers(image).stream()
-        .map(layer -> layer.uncompressedSize() == null ? 0L : layer.uncompressedSize())
-        .toList();
-    return HistoryItemResponse.of(store.inspect(image.id()), layerSizes);
+    return queries.history(names.local(name)).stream().map(HistoryItemResponse::of).toList();
   }
+
 
   /** {@code docker tag}: {@code repo} may be Docker Hub-qualified and carry the tag; {@code tag} defaults to latest. */
   @PostMapping(NAME_ROUTE + "/tag")
@@ -149,9 +137,7 @@ class DockerImageController {
   @DeleteMapping(NAME_ROUTE)
   List<DeleteItemResponse> remove(@RequestAttribute(IMAGE_NAME) String name,
       @RequestParam(defaultValue = "false") boolean force) {
-    String local = names.local(name);
-    List<String> repoDigests = store.inspect(local).repoDigests();
-    return DeleteItemResponse.of(removal.remove(local, force), repoDigests);
+    return DeleteItemResponse.of(removal.remove(names.local(name), force));
   }
 
   /**
@@ -160,24 +146,9 @@ class DockerImageController {
    */
   @PostMapping("/images/prune")
   PruneResponse prune(@RequestParam(required = false) String filters) {
-    Filters given = Filters.parse(filters).accept(ImageFilter.PRUNE);
-    boolean danglingOnly = given.bool("dangling").orElse(true);
-    ImageFilter filter = new ImageFilter(given, this::createdOf, Instant.now());
-    List<DeleteItemResponse> deleted = new ArrayList<>();
-    long reclaimed = 0;
-    for (ImageView image : store.list()) {
-      if ((danglingOnly && !image.repoTags().isEmpty()) || !filter.matches(image)) {
-        continue;
-      }
-      try {
-        ImageRemoval.Removed removed = removal.remove(image.id(), true);
-        deleted.addAll(DeleteItemResponse.of(removed, image.repoDigests()));
-        reclaimed += removed.reclaimedBytes();
-      } catch (ImageException.Conflict | ImageException.NotFound inUseOrGone) {
-        // a container uses it, or another removal was first: pruning leaves it, as dockerd does
-      }
-    }
-    return new PruneResponse(deleted, reclaimed);
+    ImageFilters given = ImageFilter.of(Filters.parse(filters).accept(ImageFilter.PRUNE), true, Instant.now());
+    ImageRemoval.Removed removed = removal.prune(queries.list(given).stream().map(ImageView::id).toList());
+    return new PruneResponse(DeleteItemResponse.of(removed), removed.reclaimedBytes());
   }
 
   private Reference pullReference(String fromImage, String tag) {
@@ -190,11 +161,6 @@ class DockerImageController {
     } catch (InvalidReferenceException e) {
       throw new ImageException.InvalidArgument("invalid tag format: " + tag, e);
     }
-  }
-
-  private Instant createdOf(String name) {
-    Instant created = store.inspect(names.local(name)).created();
-    return created == null ? Instant.EPOCH : created;
   }
 
   private static String text(JsonNode node, String field) {

@@ -1,12 +1,7 @@
 package dev.berth.image.dockerapi;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.berth.image.store.ImageView;
-import dev.berth.oci.ImageConfig;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Iterator;
+import dev.berth.image.query.HistoryEntry;
 import java.util.List;
 
 /**
@@ -28,39 +23,9 @@ record HistoryItemResponse(
     @JsonProperty("Size") long size,
     @JsonProperty("Comment") String comment) {
 
-  static final String MISSING = "<missing>";
-
-  /**
-   * The history of {@code image}, newest first.
-   *
-   * @param layerSizes the unpacked sizes of its layers, bottom first
-   */
-  static List<HistoryItemResponse> of(ImageView image, List<Long> layerSizes) {
-    List<HistoryItemResponse> rows = new ArrayList<>();
-    Iterator<Long> sizes = layerSizes.iterator();
-    for (ImageConfig.History step : image.config().history()) {
-      boolean addedLayer = !Boolean.TRUE.equals(step.emptyLayer());
-      long size = addedLayer && sizes.hasNext() ? sizes.next() : 0;
-      rows.addFirst(new HistoryItemResponse(MISSING, unixSeconds(step.created()), orEmpty(step.createdBy()), null,
-          size, orEmpty(step.comment())));
-    }
-    if (!rows.isEmpty()) {
-      HistoryItemResponse top = rows.getFirst();
-      rows.set(0, new HistoryItemResponse(image.id(), top.created(), top.createdBy(),
-          image.repoTags().isEmpty() ? null : image.repoTags(), top.size(), top.comment()));
-    }
-    return rows;
-  }
-
-  private static long unixSeconds(String created) {
-    try {
-      return created == null ? 0 : OffsetDateTime.parse(created).toEpochSecond();
-    } catch (DateTimeParseException e) {
-      return 0;
-    }
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
+  static HistoryItemResponse of(HistoryEntry step) {
+    return new HistoryItemResponse(step.id(), step.created() == null ? 0 : step.created().getEpochSecond(),
+        step.createdBy() == null ? "" : step.createdBy(), step.tags().isEmpty() ? null : step.tags(), step.size(),
+        step.comment() == null ? "" : step.comment());
   }
 }

@@ -1,7 +1,7 @@
 package dev.berth.image.dockerapi;
 
 import dev.berth.image.ImageException;
-import dev.berth.image.store.ImageView;
+import dev.berth.image.query.ImageFilters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,17 +12,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The image filters dockerd applies, but {@code dangling}, whose meaning differs between listing
- * and pruning: {@code label} ({@code key} or {@code key=value}, all must hold), {@code label!}
- * (excluded when all hold), {@code before} and {@code since} (created before or after an image),
- * {@code until} (created before a time: Go duration ago, unix seconds or RFC 3339) and
- * {@code reference} (a glob, Go's {@code path.Match}, on a familiar {@code name[:tag]} or on its
- * name alone).
+ * Docker's image filters ({@code filters} JSON of {@code GET /images/json} and
+ * {@code POST /images/prune}) onto the image store's {@link ImageFilters}: {@code reference},
+ * {@code dangling}, {@code label}, {@code label!}, {@code before}, {@code since}, and
+ * {@code until} (a Go duration ago, unix seconds or an RFC 3339 time, as moby reads it).
  */
 final class ImageFilter {
 
@@ -37,83 +34,24 @@ final class ImageFilter {
   private static final Map<String, Long> NANOS_PER_UNIT = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L,
       "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
 
-  private final Filters filters;
-  private final List<Instant> before;
-  private final List<Instant> since;
-  private final List<Instant> until;
-  private final List<Pattern> references;
+  private ImageFilter() {
+  }
 
   /**
-   * @param createdOf when the image a {@code before} or {@code since} value names was created
+   * Docker's filters as the image store's; {@code dangling} is taken as given, or as
+   * {@code danglingDefault} when absent (listing shows all images, pruning only dangling ones).
+   *
    * @param now the time {@code until} durations count back from
    */
-  ImageFilter(Filters filters, Function<String, Instant> createdOf, Instant now) {
-    this.filters = filters;
-    this.before = filters.get("before").stream().map(createdOf).toList();
-    this.since = filters.get("since").stream().map(createdOf).toList();
-    this.until = filters.get("until").stream().map(value -> timestamp(value, now)).toList();
-    this.references = filters.get("reference").stream().map(ImageFilter::glob).toList();
+  static ImageFilters of(Filters filters, Boolean danglingDefault, Instant now) {
+    List<Instant> until = filters.get("until").stream().map(value -> timestamp(value, now)).toList();
+    return new ImageFilters(filters.get("reference"), filters.bool("dangling").orElse(danglingDefault),
+        filters.get("label"), filters.get("label!"), last(filters.get("before")), last(filters.get("since")),
+        until.stream().min(Instant::compareTo).orElse(null));
   }
 
-  /** Whether {@code image} passes every filter but {@code dangling}. */
-  boolean matches(ImageView image) {
-    Instant created = image.created() == null ? Instant.EPOCH : image.created();
-    Map<String, String> labels = image.config().config() == null || image.config().config().labels() == null
-        ? Map.of() : image.config().config().labels();
-    List<String> notLabels = filters.get("label!");
-    return filters.get("label").stream().allMatch(label -> hasLabel(labels, label))
-        && (notLabels.isEmpty() || !notLabels.stream().allMatch(label -> hasLabel(labels, label)))
-        && before.stream().allMatch(created::isBefore)
-        && since.stream().allMatch(created::isAfter)
-        && until.stream().allMatch(created::isBefore)
-        && (references.isEmpty() || !references(image.repoTags()).isEmpty()
-            || !references(image.repoDigests()).isEmpty());
-  }
-
-  /** Of familiar references ({@code bb:1}, {@code bb@sha256:...}), those the {@code reference} filter lets through. */
-  List<String> references(List<String> familiar) {
-    return references.isEmpty() ? familiar
-        : familiar.stream().filter(ref -> references.stream().anyMatch(glob -> glob.matcher(ref).matches()
-            || glob.matcher(nameOf(ref)).matches())).toList();
-  }
-
-  private static boolean hasLabel(Map<String, String> labels, String filter) {
-    int equals = filter.indexOf('=');
-    return equals < 0 ? labels.containsKey(filter)
-        : filter.substring(equals + 1).equals(labels.get(filter.substring(0, equals)));
-  }
-
-  private static String nameOf(String familiar) {
-    int at = familiar.indexOf('@');
-    String name = at < 0 ? familiar : familiar.substring(0, at);
-    int colon = name.lastIndexOf(':');
-    return colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
-  }
-
-  /** Go's {@code path.Match} pattern as a regex: {@code *} and {@code ?} stop at {@code /}. */
-  static Pattern glob(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      switch (c) {
-        case '*' -> regex.append("[^/]*");
-        case '?' -> regex.append("[^/]");
-        case '\\' -> regex.append(i + 1 < pattern.length() ? Pattern.quote(String.valueOf(pattern.charAt(++i)))
-            : "\\\\");
-        case '[' -> {
-          int close = pattern.indexOf(']', i + 1);
-          if (close < 0 || close == i + 1 || pattern.startsWith("^]", i + 1)) {
-            throw new ImageException.InvalidArgument("invalid reference filter " + pattern
-                + ": syntax error in pattern");
-          }
-          regex.append('[').append(pattern.substring(i + 1, close).replace("\\", "\\\\").replace("[", "\\[")
-              .replace("&", "\\&")).append(']');
-          i = close;
-        }
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+  private static String last(List<String> values) {
+    return values.isEmpty() ? null : values.getLast();
   }
 
   /** moby's {@code GetTimestamp}: a Go duration before {@code now}, unix seconds, or an RFC 3339 time or date. */

@@ -34,8 +34,8 @@ record ImageSummaryResponse(
     @JsonProperty("Containers") long containers) {
 
   /** {@code image} showing only {@code repoTags} and {@code repoDigests} of its own (those a filter let through). */
-  static ImageSummaryResponse of(ImageView image, List<String> repoTags, List<String> repoDigests) {
-    return new ImageSummaryResponse(image.id(), "", repoTags, repoDigests,
+  static ImageSummaryResponse of(ImageView image) {
+    return new ImageSummaryResponse(image.id(), "", image.repoTags(), image.repoDigests(),
         image.created() == null ? 0 : image.created().getEpochSecond(), image.size(), -1, image.size(),
         image.config().config() == null ? null : image.config().config().labels(), -1);
   }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Service;
 /** {@code docker images} with filters, {@code docker history}, and the image store's disk usage. */
 @Service
 public class ImageQueryService {
+
+  private static final Comparator<ImageView> NEWEST_FIRST = Comparator
+      .comparing(ImageQueryService::createdOf, Comparator.reverseOrder()).thenComparing(ImageView::id);
 
   private final ImageStore store;
   private final ImageRepository images;
@@ -35,20 +39,25 @@ public class ImageQueryService {
   }
 
   /**
-   * The images {@code filters} let through, newest first; with reference filters, only their
-   * matching tags and digests are listed.
+   * The images {@code filters} let through, newest first (by creation); with reference filters,
+   * only their matching tags and digests are listed.
    */
   public List<ImageView> list(ImageFilters filters) {
     List<ReferencePattern> patterns = filters.reference().stream().map(ReferencePattern::compile).toList();
     List<LabelFilter> labels = filters.label().stream().map(LabelFilter::parse).toList();
-    Instant before = filters.before() == null ? null : store.get(filters.before()).storedAt();
-    Instant since = filters.since() == null ? null : store.get(filters.since()).storedAt();
+    List<LabelFilter> notLabels = filters.notLabel().stream().map(LabelFilter::parse).toList();
+    Instant before = filters.before() == null ? null : createdOf(store.inspect(filters.before()));
+    Instant since = filters.since() == null ? null : createdOf(store.inspect(filters.since()));
     List<ImageView> listed = new ArrayList<>();
     for (ImageView view : store.list()) {
+      Instant created = createdOf(view);
+      Map<String, String> imageLabels = labelsOf(view.config());
       if ((filters.dangling() != null && filters.dangling() != view.repoTags().isEmpty())
-          || (before != null && !view.storedAt().isBefore(before))
-          || (since != null && !view.storedAt().isAfter(since))
-          || !labels.stream().allMatch(label -> label.matches(labelsOf(view.config())))) {
+          || (before != null && !created.isBefore(before))
+          || (since != null && !created.isAfter(since))
+          || (filters.until() != null && !created.isBefore(filters.until()))
+          || !labels.stream().allMatch(label -> label.matches(imageLabels))
+          || (!notLabels.isEmpty() && notLabels.stream().allMatch(label -> label.matches(imageLabels)))) {
         continue;
       }
       if (patterns.isEmpty()) {
@@ -63,6 +72,7 @@ public class ImageQueryService {
             view.layers(), view.storedAt()));
       }
     }
+    listed.sort(NEWEST_FIRST);
     return listed;
   }
 
@@ -111,6 +121,10 @@ public class ImageQueryService {
 
   private static List<String> matching(List<String> references, List<ReferencePattern> patterns) {
     return references.stream().filter(reference -> patterns.stream().anyMatch(p -> p.matches(reference))).toList();
+  }
+
+  private static Instant createdOf(ImageView image) {
+    return image.created() == null ? Instant.EPOCH : image.created();
   }
 
   private static Map<String, String> labelsOf(ImageConfig config) {

@@ -24,7 +24,10 @@ import org.springframework.transaction.support.TransactionOperations;
 @Service
 public class ImageRemoval {
 
-  /** What a removal did, in Docker's terms: references untagged, image ids deleted. */
+  /**
+   * What a removal did, in Docker's terms: references untagged (tags, then repository digests of
+   * deleted images), image ids deleted.
+   */
   public record Removed(List<String> untagged, List<String> deleted, long reclaimedBytes) {
   }
 
@@ -77,17 +80,22 @@ public class ImageRemoval {
     return deletion.removed();
   }
 
-  /** Deletes every image without tags (dangling) that no container uses. */
-  public Removed pruneDangling() {
+  /**
+   * {@code docker image prune}: removes each of {@code imageIds} (with all its tags) that no
+   * container uses; images in use, or removed meanwhile, are left out.
+   */
+  public Removed prune(List<String> imageIds) {
     List<String> untagged = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     long reclaimed = 0;
-    for (ImageEntity image : images.findAllNewestFirst()) {
-      if (images.findTags(image.id()).isEmpty() && usage.containersUsing(image.id()).isEmpty()) {
-        Removed removed = remove(image.id(), false);
+    for (String id : imageIds) {
+      try {
+        Removed removed = remove(id, true);
         untagged.addAll(removed.untagged());
         deleted.addAll(removed.deleted());
         reclaimed += removed.reclaimedBytes();
+      } catch (ImageException.Conflict | ImageException.NotFound inUseOrGone) {
+        // a container uses it, or another removal was first: pruning leaves it, as dockerd does
       }
     }
     return new Removed(untagged, deleted, reclaimed);
@@ -98,6 +106,7 @@ public class ImageRemoval {
   }
 
   private Deletion delete(ImageEntity image, List<String> tags) {
+    List<String> repoDigests = images.findRepoDigests(image.id());
     Set<String> candidates = new LinkedHashSet<>();
     candidates.add(image.id());
     candidates.add(image.manifestDigest());
@@ -109,7 +118,8 @@ public class ImageRemoval {
     if (!unused.isEmpty()) {
       blobs.deleteAll(unused);
     }
-    List<String> untagged = tags.stream().map(store::familiar).toList();
+    List<String> untagged = new ArrayList<>(tags.stream().map(store::familiar).toList());
+    repoDigests.stream().map(store::familiar).forEach(untagged::add);
     return new Deletion(new Removed(untagged, List.of(image.id()), bytes), unused);
   }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.image.ImageException;
-import dev.berth.image.store.ImageView;
-import dev.berth.oci.ImageConfig;
+import dev.berth.image.query.ImageFilters;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImageFilterTest {
@@ -16,44 +13,34 @@ class ImageFilterTest {
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
   @Test
-  void matchesReferencesWithGoPathGlobsOnNameAndTag() {
-    ImageFilter filter = filter("{\"reference\":[\"team/*:1\",\"bb\"]}");
+  void translatesDockersFiltersOntoTheStoresInBothShapes() {
+    ImageFilters map = ImageFilter.of(Filters.parse(
+        "{\"reference\":{\"bb*\":true},\"label\":{\"a=1\":true},\"label!\":{\"b\":true},\"before\":{\"x:1\":true}}"),
+        null, NOW);
+    ImageFilters list = ImageFilter.of(Filters.parse("{\"reference\":[\"bb*\"],\"since\":[\"y:2\"],\"dangling\":[\"false\"]}"),
+        null, NOW);
 
-    assertThat(filter.references(List.of("team/app:1", "team/app:2", "team/x/app:1", "bb:latest", "bb@sha256:ab",
-        "bbb:latest"))).containsExactly("team/app:1", "bb:latest", "bb@sha256:ab");
+    assertThat(map.reference()).containsExactly("bb*");
+    assertThat(map.label()).containsExactly("a=1");
+    assertThat(map.notLabel()).containsExactly("b");
+    assertThat(map.before()).isEqualTo("x:1");
+    assertThat(map.dangling()).isNull();
+    assertThat(list.reference()).containsExactly("bb*");
+    assertThat(list.since()).isEqualTo("y:2");
+    assertThat(list.dangling()).isFalse();
   }
 
   @Test
-  void translatesCharacterClassesAndEscapes() {
-    assertThat(ImageFilter.glob("a[0-9]?\\*").matcher("a1x*").matches()).isTrue();
-    assertThat(ImageFilter.glob("a[^0-9]").matcher("a1").matches()).isFalse();
-    assertThat(ImageFilter.glob("a.b").matcher("axb").matches()).isFalse();
-    assertThatThrownBy(() -> ImageFilter.glob("a[")).isInstanceOf(ImageException.InvalidArgument.class);
+  void pruningTakesOnlyDanglingImagesUnlessToldOtherwise() {
+    assertThat(ImageFilter.of(Filters.parse(null), true, NOW).dangling()).isTrue();
+    assertThat(ImageFilter.of(Filters.parse("{\"dangling\":{\"false\":true}}"), true, NOW).dangling()).isFalse();
   }
 
   @Test
-  void keepsImagesWithoutMatchingReferencesOut() {
-    assertThat(filter("{\"reference\":{\"nope\":true}}").matches(image(List.of("bb:1"), Map.of(), NOW))).isFalse();
-    assertThat(filter("{\"reference\":{\"bb\":true}}").matches(image(List.of("bb:1"), Map.of(), NOW))).isTrue();
-  }
+  void keepsTheEarliestUntil() {
+    ImageFilters filters = ImageFilter.of(Filters.parse("{\"until\":{\"1h\":true,\"2h\":true}}"), null, NOW);
 
-  @Test
-  void requiresEveryLabelAndExcludesWhenAllNegatedLabelsHold() {
-    ImageView labelled = image(List.of(), Map.of("a", "1", "b", "2"), NOW);
-
-    assertThat(filter("{\"label\":[\"a\",\"b=2\"]}").matches(labelled)).isTrue();
-    assertThat(filter("{\"label\":[\"a=2\"]}").matches(labelled)).isFalse();
-    assertThat(filter("{\"label!\":[\"a\",\"c\"]}").matches(labelled)).isTrue();
-    assertThat(filter("{\"label!\":[\"a\"]}").matches(labelled)).isFalse();
-  }
-
-  @Test
-  void keepsImagesCreatedBeforeUntil() {
-    ImageView dayOld = image(List.of(), Map.of(), NOW.minusSeconds(86_400));
-
-    assertThat(filter("{\"until\":[\"1h\"]}").matches(dayOld)).isTrue();
-    assertThat(filter("{\"until\":[\"48h\"]}").matches(dayOld)).isFalse();
-    assertThat(filter("{\"until\":[\"2026-11-28T00:00:00Z\"]}").matches(dayOld)).isTrue();
+    assertThat(filters.until()).isEqualTo(NOW.minusSeconds(7200));
   }
 
   @Test
@@ -65,16 +52,5 @@ class ImageFilterTest {
     assertThat(ImageFilter.timestamp("2026-11-28T01:37:52.05+01:00", NOW))
         .isEqualTo(Instant.parse("2026-11-28T00:37:52.05Z"));
     assertThatThrownBy(() -> ImageFilter.timestamp("yesterday", NOW)).isInstanceOf(ImageException.InvalidArgument.class);
-  }
-
-  private static ImageFilter filter(String json) {
-    return new ImageFilter(Filters.parse(json), name -> NOW, NOW);
-  }
-
-  private static ImageView image(List<String> tags, Map<String, String> labels, Instant created) {
-    ImageConfig config = new ImageConfig(created.toString(), null, "amd64", "linux", null, null,
-        new ImageConfig.Config(null, null, null, null, null, null, null, labels, null), null, null);
-    return new ImageView("sha256:" + "a".repeat(64), tags, List.of(), created, 1, "linux", "amd64", null,
-        "sha256:" + "b".repeat(64), "application/vnd.oci.image.manifest.v1+json", config, List.of(), NOW);
   }
 }

@@ -35,7 +35,7 @@ class ImageQueryIT extends AbstractImageServiceIT {
     Path layout = TestImages.busybox(Files.createTempDirectory("query-layout"), "old", "query old");
     TestImages.busybox(layout, "base", "query base");
     Commands.run("umoci", "config", "--image", layout + ":base", "--tag", "labelled",
-        "--config.label", "com.example.team=query");
+        "--config.label", "com.example.team=query", "--created", "2030-01-01T00:00:00Z");
     TestImages.push(layout, "old", REGISTRY.address(), "query/dangling");
     TestImages.push(layout, "base", REGISTRY.address(), "query/base");
     TestImages.push(layout, "labelled", REGISTRY.address(), "query/labelled");
@@ -78,7 +78,7 @@ class ImageQueryIT extends AbstractImageServiceIT {
   }
 
   @Test
-  void listsImagesStoredBeforeOrSinceAnother() throws Exception {
+  void listsImagesCreatedBeforeOrSinceAnother() throws Exception {
     assertThat(ids(list("before=query/labelled:labelled"))).contains(dangling, base).doesNotContain(labelled);
     assertThat(ids(list("since=query/base:base"))).contains(labelled).doesNotContain(dangling, base);
     assertThat(ids(list("since=query/base:base&before=query/labelled:labelled"))).isEmpty();
