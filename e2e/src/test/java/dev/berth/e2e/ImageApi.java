@@ -45,12 +45,11 @@ final class ImageApi {
     this.service = service;
   }
 
-  /** {@code POST /pull}: the final progress line, asserted to report the image stored. */
-  JsonNode pull(String reference) {
+  /** {@code POST /pull}, asserted to end with the image stored. */
+  void pull(String reference) {
     JsonNode last = lastLine(send(post("/pull?reference=" + encode(reference)), BodyHandlers.ofString(), 200));
     assertThat(last.path("status").asString()).as("last line of the pull of %s: %s", reference, last)
         .isIn("DOWNLOADED_NEWER_IMAGE", "IMAGE_IS_UP_TO_DATE");
-    return last;
   }
 
   /** {@code GET /{name}}: the image, asserted to exist. */
