@@ -33,8 +33,8 @@ class LargeBlobIT {
   private static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(5);
 
   @RegisterExtension
-  static final RegistryProcess registry =
-      RegistryProcess.withJvmOptions("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+  static final ServiceProcess registry =
+      ServiceProcess.of(ServiceJar.REGISTRY_SERVICE).withJvmOptions("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
   private static final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)

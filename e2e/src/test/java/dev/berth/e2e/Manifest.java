@@ -1,5 +1,6 @@
 package dev.berth.e2e;
 
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,16 @@ record Manifest(byte[] bytes) {
 
   int layerCount() {
     return json().path("layers").size();
+  }
+
+  /** The digest of the image config, which is the image ID. */
+  String configDigest() {
+    return json().path("config").path("digest").asString();
+  }
+
+  /** The layers' blob digests, bottom first. */
+  List<String> layerDigests() {
+    return json().path("layers").valueStream().map(layer -> layer.path("digest").asString()).toList();
   }
 
   private JsonNode json() {

@@ -22,7 +22,7 @@ class RegistrySkopeoIT {
   private static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 
   @RegisterExtension
-  static final RegistryProcess registry = RegistryProcess.withDefaults();
+  static final ServiceProcess registry = ServiceProcess.of(ServiceJar.REGISTRY_SERVICE);
 
   @TempDir
   static Path work;

@@ -33,6 +33,12 @@ final class Skopeo {
         run(List.of("skopeo", "inspect", "--raw", "--tls-verify=false", image)).assertSucceeded().stdout());
   }
 
+  /** The image's config as stored ({@code skopeo inspect --config --raw}). */
+  static JsonNode config(String image) {
+    return JSON.readTree(
+        run(List.of("skopeo", "inspect", "--config", "--raw", "--tls-verify=false", image)).assertSucceeded().stdout());
+  }
+
   /** {@code skopeo inspect} of an image, successful or not. */
   static Command.Result inspect(String image) {
     return run(List.of("skopeo", "inspect", "--tls-verify=false", image));

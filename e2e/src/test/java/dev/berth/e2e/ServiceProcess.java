@@ -16,25 +16,30 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * registry-service started from its jar as a real process for one test class: {@code java -jar}
- * with the running JDK, a free loopback port and a fresh data directory (so an embedded
- * PostgreSQL of its own). Ready once {@code GET /v2/} answers 200; stopped with SIGTERM after
- * the class. Its output goes to {@code target/e2e/<TestClass>-registry.log}, whose last lines
- * are printed when it fails to start. Register it with {@code @RegisterExtension}.
+ * A service started from its jar as a real process for one test class: {@code java -jar} with the
+ * running JDK, a free loopback port and a fresh data directory (so an embedded PostgreSQL of its
+ * own), plus any JVM options and arguments the suite adds. Ready once its readiness path answers
+ * 200; stopped with SIGTERM after the class. Its output goes to
+ * {@code target/e2e/<TestClass>-<module>.log}, whose last lines are printed when it fails to
+ * start. Register it with {@code @RegisterExtension}; give several an {@code @Order}, so one's
+ * address can be another's argument.
  */
-final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
+final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 80;
 
+  private final ServiceJar service;
   private final List<String> jvmOptions;
+  private final Supplier<List<String>> arguments;
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2))
@@ -44,31 +49,36 @@ final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
   private Path dataDir;
   private Path log;
 
-  private RegistryProcess(List<String> jvmOptions) {
+  private ServiceProcess(ServiceJar service, List<String> jvmOptions, Supplier<List<String>> arguments) {
+    this.service = service;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.arguments = arguments;
   }
 
-  /** The jar run with the JVM's defaults. */
-  static RegistryProcess withDefaults() {
-    return new RegistryProcess(List.of());
+  /** The service's jar run with the JVM's defaults and no arguments beyond port and data directory. */
+  static ServiceProcess of(ServiceJar service) {
+    return new ServiceProcess(service, List.of(), List::of);
   }
 
-  /** The jar run with extra JVM options, e.g. {@code -Xmx256m}. */
-  static RegistryProcess withJvmOptions(String... options) {
-    return new RegistryProcess(List.of(options));
+  /** The same service run with extra JVM options, e.g. {@code -Xmx256m}. */
+  ServiceProcess withJvmOptions(String... options) {
+    return new ServiceProcess(service, List.of(options), arguments);
+  }
+
+  /**
+   * The same service run with extra arguments, e.g. {@code --berth.image.default-registry=...};
+   * asked for only when the process starts, so they may name services started before it.
+   */
+  ServiceProcess withArguments(Supplier<List<String>> extra) {
+    return new ServiceProcess(service, jvmOptions, extra);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("berth.registry.jar",
-        "../registry-service/target/registry-service.jar"));
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no registry-service jar at " + jar.toAbsolutePath()
-          + ": package registry-service first, or pass -Dberth.registry.jar=PATH");
-    }
+    Path jar = service.jar();
     Path work = Files.createDirectories(Path.of(System.getProperty("berth.e2e.dir", "target/e2e")));
-    String name = context.getRequiredTestClass().getSimpleName();
-    log = work.resolve(name + "-registry.log");
+    String name = context.getRequiredTestClass().getSimpleName() + "-" + service.module();
+    log = work.resolve(name + ".log");
     dataDir = Files.createTempDirectory(work, name + "-data-");
     port = freeLoopbackPort();
 
@@ -77,6 +87,7 @@ final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(),
         "--server.address=127.0.0.1", "--server.port=" + port, "--berth.data-dir=" + dataDir));
+    command.addAll(arguments.get());
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
@@ -99,7 +110,7 @@ final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
     return "127.0.0.1:" + port;
   }
 
-  /** An absolute URI of a path on this registry, e.g. {@code uri("/v2/")}. */
+  /** An absolute URI of a path on this service, e.g. {@code uri("/v2/")}. */
   URI uri(String path) {
     return URI.create("http://" + address() + path);
   }
@@ -108,10 +119,12 @@ final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
     return process.isAlive();
   }
 
-  /** Whether {@code GET /v2/} answers 200 right now. */
+  /** Whether the readiness path answers 200 right now. */
   boolean answers() throws InterruptedException {
     try {
-      HttpRequest request = HttpRequest.newBuilder(uri("/v2/")).timeout(Duration.ofSeconds(5)).build();
+      HttpRequest request = HttpRequest.newBuilder(uri(service.readinessPath()))
+          .timeout(Duration.ofSeconds(5))
+          .build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -131,7 +144,7 @@ final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
       }
       if (Instant.now().isAfter(deadline)) {
         stop();
-        throw startupFailure("did not answer GET /v2/ within " + STARTUP_TIMEOUT);
+        throw startupFailure("did not answer GET " + service.readinessPath() + " within " + STARTUP_TIMEOUT);
       }
       Thread.sleep(200);
     }
@@ -140,8 +153,8 @@ final class RegistryProcess implements BeforeAllCallback, AfterAllCallback {
   private IllegalStateException startupFailure(String reason) throws IOException {
     List<String> lines = Files.readAllLines(log);
     String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-    String message = "registry-service on %s %s; last lines of %s:%n%s"
-        .formatted(address(), reason, log.toAbsolutePath(), tail);
+    String message = "%s on %s %s; last lines of %s:%n%s"
+        .formatted(service.module(), address(), reason, log.toAbsolutePath(), tail);
     System.err.println(message);
     return new IllegalStateException(message);
   }

@@ -1,0 +1,43 @@
+package dev.berth.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A deployable the suites start: its module, the system property naming its jar (set by
+ * {@code e2e/pom.xml}, so {@code -Dberth.<service>.jar=PATH} tests another build), and the path
+ * that answers 200 once it serves.
+ */
+enum ServiceJar {
+
+  REGISTRY_SERVICE("registry-service", "berth.registry.jar", "/v2/"),
+  IMAGE_SERVICE("image-service", "berth.image.jar", "/actuator/health");
+
+  private final String module;
+  private final String jarProperty;
+  private final String readinessPath;
+
+  ServiceJar(String module, String jarProperty, String readinessPath) {
+    this.module = module;
+    this.jarProperty = jarProperty;
+    this.readinessPath = readinessPath;
+  }
+
+  String module() {
+    return module;
+  }
+
+  String readinessPath() {
+    return readinessPath;
+  }
+
+  /** The jar named by its system property, or the module's own build output. */
+  Path jar() {
+    Path jar = Path.of(System.getProperty(jarProperty, "../" + module + "/target/" + module + ".jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no %s jar at %s: package %s first, or pass -D%s=PATH"
+          .formatted(module, jar.toAbsolutePath(), module, jarProperty));
+    }
+    return jar;
+  }
+}
