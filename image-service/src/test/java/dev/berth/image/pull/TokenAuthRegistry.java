@@ -63,12 +63,12 @@ final class TokenAuthRegistry {
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
         List<ContextConfigurationAttributes> configAttributes) {
-      return AbstractImageServiceIT.class.isAssignableFrom(testClass) ? new Credentials() : null;
+      return AbstractImageServiceIT.class.isAssignableFrom(testClass) ? new CredentialsCustomizer() : null;
     }
   }
 
   /** Adds the credentials; equal to every other instance, so it does not split the context cache. */
-  private record Credentials() implements ContextCustomizer {
+  private record CredentialsCustomizer() implements ContextCustomizer {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
