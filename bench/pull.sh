@@ -79,7 +79,12 @@ build_image() {   # the anchor's `big` image (make-images.sh): one gzip layer wi
 }
 
 PIDS=()
-stop_all() { local p; for p in "${PIDS[@]}"; do kill "$p" 2> /dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2> /dev/null || true; done; }
+stop_all() {   # stop what this script started, by pid; drop the registry's copy of the image, keep the logs
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2> /dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2> /dev/null || true; done
+  rm -rf "$RUN/registry/data"
+}
 trap stop_all EXIT
 
 start_registry() {
