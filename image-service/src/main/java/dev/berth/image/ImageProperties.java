@@ -1,8 +1,13 @@
 package dev.berth.image;
 
+import dev.berth.oci.client.Credentials;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * @param platform the platform pulled from a multi-platform index unless a request names one
  * @param maxConcurrentDownloads layers of one pull downloaded at the same time
  * @param requestTimeout how long a registry may take to answer one request
+ * @param registries credentials per registry, keyed by the registry as image names spell it (host
+ *     with port); keys with dots or colons go in brackets, e.g.
+ *     {@code berth.image.registries.[registry.example.com:5000].username}. They answer Basic
+ *     challenges and are sent to the token server of a Bearer challenge; other registries are
+ *     pulled from anonymously
  */
 @ConfigurationProperties("berth.image")
 @Validated
@@ -25,5 +35,24 @@ public record ImageProperties(
     @DefaultValue Set<String> insecureRegistries,
     @DefaultValue("linux/amd64") String platform,
     @DefaultValue("3") @Min(1) @Max(16) int maxConcurrentDownloads,
-    @DefaultValue("5m") Duration requestTimeout) {
+    @DefaultValue("5m") Duration requestTimeout,
+    @DefaultValue Map<String, @Valid Registry> registries) {
+
+  /**
+   * How to log in to one registry.
+   *
+   * @param username the user name
+   * @param password the password, or an identity token
+   */
+  public record Registry(@NotBlank String username, @NotNull String password) {
+
+    public Credentials credentials() {
+      return new Credentials(username, password);
+    }
+
+    @Override
+    public String toString() {
+      return "Registry[username=" + username + ", password=***]";
+    }
+  }
 }

@@ -1,6 +1,8 @@
 /**
  * Real peers for tests, never mocks: Debian's CNCF distribution registry started as a process on
- * a free loopback port, and small OCI image layouts built with umoci from busybox-static, pushed
- * with skopeo.
+ * a free loopback port (with a token server when it must require token authentication, and a
+ * forwarding proxy that logs requests and can cut a transfer), small OCI image layouts built with
+ * umoci from busybox-static and pushed with skopeo, and hand-made images pushed through the
+ * distribution API exactly as given, for hostile content.
  */
 package dev.berth.testsupport;

@@ -10,6 +10,7 @@ import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.Reference;
 import dev.berth.oci.client.BlobStream;
 import dev.berth.oci.client.ContentVerificationException;
+import dev.berth.oci.client.NotFoundException;
 import dev.berth.oci.client.RegistryClient;
 import dev.berth.oci.content.ContentStore;
 import dev.berth.oci.content.IngestWriter;
@@ -95,17 +96,35 @@ class LayerFetcher {
     try (BlobStream remote = client.openBlob(repository, digest, offset, prefix,
             done -> progress.accept(new Progress(id, Progress.Status.DOWNLOADING, done, layer.size(), null)));
          FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      if (remote.size() >= 0 && remote.size() != layer.size()) {
+        throw new ContentVerificationException("the registry announces " + remote.size()
+            + " bytes, the manifest says " + layer.size());
+      }
       out.truncate(offset);
       out.position(offset);
       InputStream stored = new TeeInputStream(remote, out, layer.size() - offset);
       InputStream whole = offset == 0 ? stored : new SequenceInputStream(Files.newInputStream(partial), stored);
       BufferedInputStream buffered = new BufferedInputStream(whole, BUFFER);
-      unpacked = hash(Compression.detect(buffered).decompress(buffered), tar);
-      stored.transferTo(OutputStream.nullOutputStream());
+      try {
+        unpacked = hash(Compression.detect(buffered).decompress(buffered), tar);
+      } catch (java.util.zip.ZipException | com.github.luben.zstd.ZstdIOException e) {
+        // read to the end first: a blob corrupted in transit or storage fails its digest, the better error
+        buffered.transferTo(OutputStream.nullOutputStream());
+        throw e;
+      }
+      // drained through the buffer: on a resume, the sequence has closed the download at its end
+      buffered.transferTo(OutputStream.nullOutputStream());
+      if (out.position() != layer.size()) {
+        throw new ContentVerificationException("the registry sent " + out.position() + " bytes, the manifest says "
+            + layer.size());
+      }
     } catch (ContentVerificationException | LayerTooLargeException e) {
       Files.deleteIfExists(partial);
       throw new ImageException.InvalidArgument("layer " + digest + " from " + repository.name()
           + " failed verification: " + e.getMessage(), e);
+    } catch (NotFoundException e) {
+      throw new ImageException.NotFound("layer " + digest + " of " + repository.name()
+          + " is missing from the registry: " + e.getMessage(), e);
     } catch (java.util.zip.ZipException | com.github.luben.zstd.ZstdIOException e) {
       Files.deleteIfExists(partial);
       throw new ImageException.InvalidArgument("layer " + digest + " is not a valid compressed tar: "

@@ -12,6 +12,7 @@ import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.ImageConfig;
 import dev.berth.oci.ImageManifest;
+import dev.berth.oci.InvalidManifestException;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Platforms;
 import dev.berth.oci.OciJson;
@@ -100,7 +101,7 @@ public class PullService {
     String familiar = reference.familiarString(properties.defaultRegistry());
     try {
       progress.accept(Progress.detail(reference.digest() != null ? reference.digest().toString() : reference.tag(),
-          Progress.Status.PULLING_FROM, store.familiar(reference.name())));
+          Progress.Status.PULLING_FROM, reference.familiarName(properties.defaultRegistry())));
       ResolvedImage resolved = client.resolveImage(reference, wanted);
       ImageManifest manifest = resolved.imageManifest();
       ManifestContent top = resolved.index() != null ? resolved.index() : resolved.manifest();
@@ -124,6 +125,8 @@ public class PullService {
       progress.accept(Progress.detail(null, existed ? Progress.Status.IMAGE_IS_UP_TO_DATE
           : Progress.Status.DOWNLOADED_NEWER_IMAGE, familiar));
       return store.inspect(manifest.config().digest().toString());
+    } catch (InvalidManifestException e) {
+      throw new ImageException.InvalidArgument("manifest of " + familiar + " is invalid: " + e.getMessage(), e);
     } catch (NotFoundException e) {
       throw new ImageException.NotFound("manifest for " + familiar + " not found: " + e.getMessage(), e);
     } catch (UnauthorizedException e) {
