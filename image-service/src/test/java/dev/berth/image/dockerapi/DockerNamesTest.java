@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DockerNamesTest {
 
   private final DockerNames names = new DockerNames(
-      new ImageProperties("127.0.0.1:5000", Set.of(), "linux/amd64", 3, Duration.ofMinutes(5)));
+      new ImageProperties("127.0.0.1:5000", Set.of(), "linux/amd64", 3, Duration.ofMinutes(5), Map.of()));
 
   @Test
   void movesDockerHubNamesOntoTheDefaultRegistry() {
