@@ -1,5 +1,8 @@
 package dev.berth.image;
 
+import java.io.IOException;
+import java.net.ConnectException;
+
 /**
  * What image-service refuses or fails at, in containerd's categories; translated only at the edge
  * (problem+json on the native API, {@code {"message"}} on the Docker API).
@@ -51,5 +54,12 @@ public abstract sealed class ImageException extends RuntimeException {
     public Unavailable(String message, Throwable cause) {
       super(message, cause);
     }
+  }
+
+  /** {@code what} failed for an I/O reason, told even when the exception carries no message. */
+  public static Unavailable unavailable(String what, IOException cause) {
+    String reason = cause.getMessage() != null ? cause.getMessage()
+        : cause instanceof ConnectException ? "connection refused" : cause.getClass().getSimpleName();
+    return new Unavailable(what + ": " + reason, cause);
   }
 }

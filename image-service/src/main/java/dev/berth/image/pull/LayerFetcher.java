@@ -25,9 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * Downloads one layer into the content store in a single streaming pass: the registry's bytes go
  * to an ingest file while their digest is computed and, decompressed on the fly, their diffID and
  * unpacked size. An interrupted download keeps its ingest file and resumes from its end; content
- * that fails verification is discarded. One download per digest at a time.
+ * that fails verification is discarded. One download per digest at a time (locks are striped by
+ * digest, so their number stays bounded).
  */
 @Component
 class LayerFetcher {
@@ -51,18 +51,19 @@ class LayerFetcher {
   private final ContentStore content;
   private final BlobRepository blobs;
   private final TransactionOperations tx;
-  private final Map<Digest, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ReentrantLock[] locks = new ReentrantLock[64];
 
   LayerFetcher(ContentStore content, BlobRepository blobs, TransactionOperations tx) {
     this.content = content;
     this.blobs = blobs;
     this.tx = tx;
+    Arrays.setAll(locks, i -> new ReentrantLock());
   }
 
   StoredLayer fetch(RegistryClient client, Reference repository, Descriptor layer, Digest diffId,
       Consumer<Progress> progress) throws IOException, InterruptedException {
     String id = shortId(layer.digest());
-    ReentrantLock lock = locks.computeIfAbsent(layer.digest(), digest -> new ReentrantLock());
+    ReentrantLock lock = locks[Math.floorMod(layer.digest().hashCode(), locks.length)];
     lock.lockInterruptibly();
     try {
       Optional<BlobEntity> existing = blobs.findById(layer.digest().toString())

@@ -137,7 +137,7 @@ public class PullService {
     } catch (RegistryException e) {
       throw new ImageException.Unavailable("registry refused the pull of " + familiar + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new ImageException.Unavailable("pulling " + familiar + " failed: " + e.getMessage(), e);
+      throw ImageException.unavailable("pulling " + familiar + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageException.Unavailable("pull of " + familiar + " interrupted", e);

@@ -122,7 +122,7 @@ public class PushService {
     } catch (RegistryException e) {
       throw new ImageException.Unavailable("registry refused the push of " + familiar + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new ImageException.Unavailable("pushing " + familiar + " failed: " + e.getMessage(), e);
+      throw ImageException.unavailable("pushing " + familiar + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageException.Unavailable("push of " + familiar + " interrupted", e);
