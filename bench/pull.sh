@@ -10,7 +10,7 @@
 #          REGISTRY (127.0.0.1:5011) where docker-registry (CNCF distribution) is started, fresh
 #          SERVICE (127.0.0.1:8182)  where image-service is started from its jar, with a fresh data dir
 #          JAR, JAVA                 image-service jar (default image-service/target/image-service.jar), java binary
-#          JAVA_OPTS                 JVM options for image-service, e.g. -Djdk.httpclient.bufsize=262144
+#          JAVA_OPTS                 JVM options for image-service, e.g. -Xmx256m
 #
 # Warm runs: image-service is started once and JIT-warmed by one untimed pull; before every run the
 # image is deleted through the API (its blobs are freed), so every timed run downloads the whole
