@@ -6,11 +6,13 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.InvalidDigestException;
 import dev.berth.oci.content.ContentStore;
+import dev.berth.oci.content.TeeInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,7 +206,7 @@ final class ArchiveSpool implements AutoCloseable {
     long size;
     FileChannel channel = open(path);
     try (channel) {
-      SpoolingInputStream spooling = new SpoolingInputStream(entry, channel, raw);
+      TeeInputStream spooling = new TeeInputStream(entry, Channels.newOutputStream(channel), raw, Long.MAX_VALUE);
       BufferedInputStream buffered = new BufferedInputStream(spooling, BUFFER);
       compression = Compression.detect(buffered);
       if (compression != Compression.NONE || !rawIsDiffId) {

@@ -4,9 +4,9 @@ import dev.berth.image.ImageException;
 import dev.berth.image.pull.Compression;
 import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
+import dev.berth.oci.content.TeeInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,10 +74,11 @@ final class LayerIngest {
   private static long copy(InputStream rootfs, OutputStream gzip, MessageDigest diff) {
     try {
       BufferedInputStream buffered = new BufferedInputStream(rootfs, BUFFER);
-      Tee tar = new Tee(Compression.detect(buffered).decompress(buffered), gzip, diff);
+      TeeInputStream tar = new TeeInputStream(Compression.detect(buffered).decompress(buffered), gzip, diff,
+          Long.MAX_VALUE);
       check(new TarArchiveInputStream(tar));
       tar.transferTo(OutputStream.nullOutputStream());
-      return tar.count;
+      return tar.count();
     } catch (IOException | IllegalArgumentException e) {
       throw new ImageException.InvalidArgument("the body is not a valid tar archive: " + e.getMessage(), e);
     }
@@ -113,51 +114,4 @@ final class LayerIngest {
     }
   }
 
-  /**
-   * Copies every byte read to the gzip stream and the diffID hash, and counts them; write failures
-   * surface as {@link UncheckedIOException} so they are not mistaken for a malformed body.
-   */
-  private static final class Tee extends FilterInputStream {
-
-    private final OutputStream out;
-    private final MessageDigest digest;
-    private long count;
-
-    Tee(InputStream in, OutputStream out, MessageDigest digest) {
-      super(in);
-      this.out = out;
-      this.digest = digest;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        digest.update(buffer, offset, n);
-        count += n;
-        try {
-          out.write(buffer, offset, n);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      return read(new byte[(int) Math.min(n, BUFFER)], 0, (int) Math.min(n, BUFFER));
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-  }
 }

@@ -14,12 +14,14 @@ import dev.berth.oci.client.NotFoundException;
 import dev.berth.oci.client.RegistryClient;
 import dev.berth.oci.content.ContentStore;
 import dev.berth.oci.content.IngestWriter;
+import dev.berth.oci.content.TeeInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +105,7 @@ class LayerFetcher {
       }
       out.truncate(offset);
       out.position(offset);
-      InputStream stored = new TeeInputStream(remote, out, layer.size() - offset);
+      InputStream stored = new TeeInputStream(remote, Channels.newOutputStream(out), null, layer.size() - offset);
       InputStream whole = offset == 0 ? stored : new SequenceInputStream(Files.newInputStream(partial), stored);
       BufferedInputStream buffered = new BufferedInputStream(whole, BUFFER);
       try {
@@ -119,7 +121,7 @@ class LayerFetcher {
         throw new ContentVerificationException("the registry sent " + out.position() + " bytes, the manifest says "
             + layer.size());
       }
-    } catch (ContentVerificationException | LayerTooLargeException e) {
+    } catch (ContentVerificationException | TeeInputStream.LimitExceededException e) {
       Files.deleteIfExists(partial);
       throw new ImageException.InvalidArgument("layer " + digest + " from " + repository.name()
           + " failed verification: " + e.getMessage(), e);
