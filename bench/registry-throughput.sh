@@ -23,6 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./lib.sh
 . ./registries.sh
+. ./images.sh
 need skopeo umoci jq curl
 RUNS=${RUNS:-5}; BIG_MB=${BIG_MB:-256}
 BERTH_ADDR=${BERTH_ADDR:-127.0.0.1:5023}; DIST_ADDR=${DIST_ADDR:-127.0.0.1:5020}
@@ -32,22 +33,7 @@ JAR_SOURCE=${JAR:-../registry-service/target/registry-service.jar}
 [ -f "$JAR_SOURCE" ] || die "no jar at $JAR_SOURCE: ./mvnw -pl registry-service -am -DskipTests package"
 JAR=$WORK/registry-service.jar; cp "$JAR_SOURCE" "$JAR"
 
-OCI=$WORK/oci
-tagged() { jq -r --arg t "$1" '.manifests[] | select(.annotations["org.opencontainers.image.ref.name"] == $t) | .digest' "$OCI/index.json"; }
-add_image() {   # add_image TAG MIB: one layer, one file of MIB MiB of random bytes
-  local t=$WORK/imgbuild
-  [ -f "$OCI/index.json" ] || umoci init --layout "$OCI"
-  rm -rf "$t"
-  umoci new --image "$OCI:$1"
-  umoci unpack --image "$OCI:$1" "$t"
-  head -c "$(($2 * 1024 * 1024))" /dev/urandom > "$t/rootfs/random.bin"
-  umoci repack --image "$OCI:$1" "$t"
-  umoci config --image "$OCI:$1" --config.cmd /bin/true --os linux --architecture amd64
-  umoci gc --layout "$OCI"
-  rm -rf "$t"
-}
-[ -f "$OCI/index.json" ] && [ -n "$(tagged big)" ] || add_image big "$BIG_MB" > /dev/null
-blob() { echo "$OCI/blobs/sha256/${1#sha256:}"; }
+ensure_image big "$BIG_MB" > /dev/null
 MANIFEST=$(tagged big)
 LAYER=$(jq -r '.layers[0].digest' "$(blob "$MANIFEST")")
 LAYER_BYTES=$(stat -c %s "$(blob "$LAYER")")
@@ -71,7 +57,7 @@ curl_put() {   # curl_put ADDR REPO [FILE DIGEST]: POST an upload, PUT the whole
   curl -sf -X PUT -H 'Content-Type: application/octet-stream' -T "$file" -o /dev/null "$loc"
 }
 
-[ "${WARMUP:-0}" = 1 ] && [ -z "$(tagged warm)" ] && add_image warm 64 > /dev/null
+[ "${WARMUP:-0}" = 1 ] && [ -z "$(tagged warm)" ] && ensure_image warm 64 > /dev/null
 warm_up() {   # warm_up ADDR: untimed push and pull of the 64 MiB image, raw upload of its layer
   local layer
   layer=$(jq -r '.layers[0].digest' "$(blob "$(tagged warm)")")
