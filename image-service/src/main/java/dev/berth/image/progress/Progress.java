@@ -50,7 +50,12 @@ public record Progress(String id, Status status, long current, long total, Strin
      * The manifest was pushed: id is the tag, detail the manifest digest, total its size in bytes
      * (Docker's {@code TAG: digest: sha256:... size: N}).
      */
-    PUSH_DIGEST
+    PUSH_DIGEST,
+    /**
+     * Bytes of the whole image moved so far, current of total (layers already present count as
+     * moved); it follows every step that moves a layer.
+     */
+    IMAGE_TRANSFER
   }
 
   public static Progress of(String id, Status status) {

@@ -44,8 +44,8 @@ public final class ProgressResponse implements Consumer<Progress> {
       held = event;
       return;
     }
-    if ((event.status() == Progress.Status.DOWNLOADING || event.status() == Progress.Status.PUSHING)
-        && !due(event)) {
+    if ((event.status() == Progress.Status.DOWNLOADING || event.status() == Progress.Status.PUSHING
+        || event.status() == Progress.Status.IMAGE_TRANSFER) && !due(event)) {
       return;
     }
     try {

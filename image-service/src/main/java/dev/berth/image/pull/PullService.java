@@ -1,5 +1,6 @@
 package dev.berth.image.pull;
 
+import dev.berth.image.progress.LayerTransfers;
 import dev.berth.image.progress.Progress;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
@@ -32,7 +33,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -147,11 +150,9 @@ public class PullService {
   private long fetchLayers(RegistryClient client, Reference repository, List<Descriptor> descriptors,
       List<Digest> diffIds, Consumer<Progress> progress) throws IOException, InterruptedException {
     Semaphore slots = new Semaphore(properties.maxConcurrentDownloads());
-    Consumer<Progress> shared = event -> {
-      synchronized (progress) {
-        progress.accept(event);
-      }
-    };
+    Map<String, Long> sizes = new HashMap<>();
+    descriptors.forEach(layer -> sizes.put(LayerFetcher.shortId(layer.digest()), layer.size()));
+    Consumer<Progress> shared = new LayerTransfers(progress, sizes);
     List<Future<LayerFetcher.StoredLayer>> futures = new ArrayList<>();
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < descriptors.size(); i++) {

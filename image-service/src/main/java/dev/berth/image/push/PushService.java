@@ -2,6 +2,7 @@ package dev.berth.image.push;
 
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
+import dev.berth.image.progress.LayerTransfers;
 import dev.berth.image.progress.Progress;
 import dev.berth.image.store.ImageEntity;
 import dev.berth.image.store.ImageRepository;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,11 +142,9 @@ public class PushService {
         pushes.putIfAbsent(layer.digest(), new LayerPush(layer, shown.encoded().substring(0, 12)));
       }
     }
-    Consumer<Progress> shared = event -> {
-      synchronized (progress) {
-        progress.accept(event);
-      }
-    };
+    Map<String, Long> sizes = new HashMap<>();
+    pushes.values().forEach(push -> sizes.put(push.id(), push.layer().size()));
+    Consumer<Progress> shared = new LayerTransfers(progress, sizes);
     pushes.values().forEach(push -> shared.accept(Progress.of(push.id(), Progress.Status.PREPARING)));
     Semaphore slots = new Semaphore(CONCURRENT_UPLOADS);
     List<Future<Void>> futures = new ArrayList<>();

@@ -52,6 +52,8 @@ class PullIT extends AbstractPullIT {
     assertThat(pull.status()).isEqualTo(200);
     assertThat(pull.lines().getFirst()).contains("\"PULLING_FROM\"", "\"detail\":\"smoke\"");
     assertThat(pull.last()).contains("DOWNLOADED_NEWER_IMAGE", "smoke:smoke");
+    String wholeImage = pull.lines().stream().filter(line -> line.contains("\"IMAGE_TRANSFER\"")).toList().getLast();
+    assertThat(wholeImage).matches(".*\"current\":(\\d+),\"total\":\\1\\b.*");
     assertThat(inspect("smoke:smoke").get("repoTags").toString()).isEqualTo("[\"smoke:smoke\"]");
   }
 
