@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * CNCF distribution ({@code docker-registry}, Debian's package) on a free loopback port with its
  * storage in a temporary directory, as a real peer registry. {@code extraConfig} adds YAML under
- * the top level (an {@code auth:} section, say).
+ * the top level (an {@code auth:} section, say). Its {@link #log()} includes the access log, one
+ * line per request.
  */
 public final class DistributionRegistry implements AutoCloseable {
 
@@ -44,7 +45,7 @@ public final class DistributionRegistry implements AutoCloseable {
           log:
             level: warn
             accesslog:
-              disabled: true
+              disabled: false
           storage:
             filesystem:
               rootdirectory: %s
@@ -69,6 +70,7 @@ public final class DistributionRegistry implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /** The registry's output: warnings, errors and the access log. */
   public Path log() {
     return dir.resolve("log");
   }

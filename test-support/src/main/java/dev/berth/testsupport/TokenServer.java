@@ -39,8 +39,11 @@ public final class TokenServer implements AutoCloseable {
   public static final String ISSUER = "berth-test-token-server";
   private static final String STORE_PASSWORD = "changeit";
 
-  /** One token request as received: the user (null when anonymous) and the scopes asked for. */
-  public record TokenRequest(String user, List<String> scopes) {
+  /**
+   * One token request as received: the user (null when anonymous), the scopes asked for and the
+   * {@code service} parameter.
+   */
+  public record TokenRequest(String user, List<String> scopes, String service) {
   }
 
   /** A user's password and the actions ({@code pull}, {@code push}) it may be granted. */
@@ -53,6 +56,7 @@ public final class TokenServer implements AutoCloseable {
   private final X509Certificate certificate;
   private final Path certificateBundle;
   private final List<TokenRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile boolean accessTokenOnly;
 
   private TokenServer(HttpServer server, Map<String, User> users, PrivateKey key, X509Certificate certificate,
       Path certificateBundle) {
@@ -109,14 +113,23 @@ public final class TokenServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** Whether to answer with {@code access_token} alone (the OAuth 2 field) instead of both token fields. */
+  public void answerWithAccessTokenOnly(boolean only) {
+    this.accessTokenOnly = only;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       List<String> scopes = new ArrayList<>();
+      String service = null;
       String query = exchange.getRequestURI().getRawQuery();
       for (String pair : query == null ? new String[0] : query.split("&")) {
         int eq = pair.indexOf('=');
-        if (eq > 0 && pair.substring(0, eq).equals("scope")) {
+        String name = eq > 0 ? pair.substring(0, eq) : "";
+        if (name.equals("scope")) {
           scopes.addAll(List.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).split(" ")));
+        } else if (name.equals("service")) {
+          service = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         }
       }
       String user = null;
@@ -125,17 +138,18 @@ public final class TokenServer implements AutoCloseable {
         String pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
         user = pair.substring(0, pair.indexOf(':'));
         User known = users.get(user);
-        requests.add(new TokenRequest(user, scopes));
+        requests.add(new TokenRequest(user, scopes, service));
         if (known == null || !known.password().equals(pair.substring(pair.indexOf(':') + 1))) {
           respond(exchange, 401, "{\"details\":\"incorrect username or password\"}");
           return;
         }
       } else {
-        requests.add(new TokenRequest(null, scopes));
+        requests.add(new TokenRequest(null, scopes, service));
       }
       String token = sign(user, scopes);
-      respond(exchange, 200, "{\"token\":\"%s\",\"access_token\":\"%s\",\"expires_in\":300,\"issued_at\":\"%s\"}"
-          .formatted(token, token, Instant.now()));
+      String fields = (accessTokenOnly ? "" : "\"token\":\"%1$s\",") + "\"access_token\":\"%1$s\"";
+      respond(exchange, 200, ("{" + fields + ",\"expires_in\":300,\"issued_at\":\"%2$s\"}")
+          .formatted(token, Instant.now()));
     } catch (GeneralSecurityException e) {
       exchange.sendResponseHeaders(500, -1);
     }

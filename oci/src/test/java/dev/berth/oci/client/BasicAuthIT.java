@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.oci.MediaTypes;
 import dev.berth.oci.Reference;
 import dev.berth.oci.client.TestContent.Blob;
+import dev.berth.testsupport.DistributionRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,12 +31,13 @@ class BasicAuthIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(DistributionRegistry.binary().isPresent(), "docker-registry (CNCF distribution) is not installed");
+    assumeTrue(DistributionRegistry.installed(), "docker-registry (CNCF distribution) is not installed");
     Path htpasswd = Files.writeString(dir.resolve("htpasswd"), HTPASSWD);
-    registry = DistributionRegistry.start(Files.createDirectory(dir.resolve("registry")), """
-            htpasswd:
-              realm: berth-basic
-              path: %s
+    registry = DistributionRegistry.start("""
+        auth:
+          htpasswd:
+            realm: berth-basic
+            path: %s
         """.formatted(htpasswd));
   }
 
@@ -49,7 +51,7 @@ class BasicAuthIT {
   @Test
   void pushesAndPullsWithBasicCredentials() throws Exception {
     RegistryClient client = client("basic-pass");
-    Reference image = Reference.parse(registry.registry() + "/basic/app:1", registry.registry());
+    Reference image = Reference.parse(registry.address() + "/basic/app:1", registry.address());
     Blob config = TestContent.config(dir, MediaTypes.OCI_CONFIG, "linux", "amd64");
     Blob layer = TestContent.randomLayer(dir, 3 << 20, 21);
     UploadOptions chunked = UploadOptions.defaults().withChunkSize(1 << 20);
@@ -67,7 +69,7 @@ class BasicAuthIT {
 
   @Test
   void refusesAWrongPasswordAndNoCredentialsAsUnauthorized() {
-    Reference image = Reference.parse(registry.registry() + "/basic/app:1", registry.registry());
+    Reference image = Reference.parse(registry.address() + "/basic/app:1", registry.address());
 
     assertThatThrownBy(() -> client("wrong").fetchManifest(image)).isInstanceOf(UnauthorizedException.class)
         .hasMessageContaining("were not accepted");
@@ -78,7 +80,7 @@ class BasicAuthIT {
 
   private static RegistryClient client(String password) {
     return RegistryClient.builder()
-        .credentials(CredentialProvider.of(Map.of(registry.registry(), new Credentials("basic-user", password))))
+        .credentials(CredentialProvider.of(Map.of(registry.address(), new Credentials("basic-user", password))))
         .build();
   }
 }

@@ -10,6 +10,7 @@ import dev.berth.oci.MediaTypes;
 import dev.berth.oci.Platforms;
 import dev.berth.oci.Reference;
 import dev.berth.oci.client.TestContent.Blob;
+import dev.berth.testsupport.DistributionRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +33,8 @@ class RegistryClientIT {
 
   @BeforeAll
   static void startRegistry() throws Exception {
-    assumeTrue(DistributionRegistry.binary().isPresent(), "docker-registry (CNCF distribution) is not installed");
-    registry = DistributionRegistry.start(Files.createDirectory(dir.resolve("registry")), null);
+    assumeTrue(DistributionRegistry.installed(), "docker-registry (CNCF distribution) is not installed");
+    registry = DistributionRegistry.start();
     client = RegistryClient.builder().build();
   }
 
@@ -62,7 +63,7 @@ class RegistryClientIT {
     Digest pushed = client.pushManifest(image, manifest, MediaTypes.OCI_MANIFEST);
 
     assertThat(progress).isSorted().last().isEqualTo(20 * MiB);
-    assertThat(occurrences(registry.log(), "\"PATCH /v2/it/roundtrip/blobs/uploads/")).isEqualTo(4);
+    assertThat(occurrences(Files.readString(registry.log()), "\"PATCH /v2/it/roundtrip/blobs/uploads/")).isEqualTo(4);
     assertThat(pushed).isEqualTo(Digest.sha256(manifest));
     ManifestContent byTag = client.fetchManifest(image);
     ManifestContent byDigest = client.fetchManifest(image.withTag(null).withDigest(pushed));
@@ -242,7 +243,7 @@ class RegistryClientIT {
 
   @Test
   void pingsTheRegistry() throws Exception {
-    client.ping(registry.registry());
+    client.ping(registry.address());
   }
 
   private static int occurrences(String text, String needle) {
@@ -250,6 +251,6 @@ class RegistryClientIT {
   }
 
   private static Reference reference(String path) {
-    return Reference.parse(registry.registry() + "/" + path, registry.registry());
+    return Reference.parse(registry.address() + "/" + path, registry.address());
   }
 }

@@ -8,8 +8,10 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.oci.Reference;
 import dev.berth.oci.client.TestContent.Blob;
-import dev.berth.oci.client.TokenServer.TokenRequest;
-import dev.berth.oci.client.TokenServer.User;
+import dev.berth.testsupport.DistributionRegistry;
+import dev.berth.testsupport.TokenServer;
+import dev.berth.testsupport.TokenServer.TokenRequest;
+import dev.berth.testsupport.TokenServer.User;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +40,11 @@ class TokenAuthIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(DistributionRegistry.binary().isPresent(), "docker-registry (CNCF distribution) is not installed");
-    tokens = new TokenServer(Files.createDirectory(dir.resolve("tokens")), Map.of(
+    assumeTrue(DistributionRegistry.installed(), "docker-registry (CNCF distribution) is not installed");
+    tokens = TokenServer.start(Map.of(
         "alice", new User("wonderland", Set.of("pull", "push")),
         "reader", new User("books", Set.of("pull"))));
-    registry = DistributionRegistry.start(Files.createDirectory(dir.resolve("registry")), tokens.registryAuthConfig());
+    registry = DistributionRegistry.start(tokens.registryAuthConfig());
   }
 
   @AfterAll
@@ -95,7 +97,7 @@ class TokenAuthIT {
     Digest pushed = client("alice", "wonderland").pushManifest(image, manifest, MediaTypes.OCI_MANIFEST);
 
     assertThat(pushed).isEqualTo(Digest.sha256(manifest));
-    assertThat(registry.log()).contains("\"PUT /v2/auth/first-put/manifests/v1 HTTP/1.1\" 401")
+    assertThat(Files.readString(registry.log())).contains("\"PUT /v2/auth/first-put/manifests/v1 HTTP/1.1\" 401")
         .contains("\"PUT /v2/auth/first-put/manifests/v1 HTTP/1.1\" 201");
   }
 
@@ -133,7 +135,7 @@ class TokenAuthIT {
   void renewsAnExpiredTokenBeforeSendingTheNextChunk() throws Exception {
     MutableClock clock = new MutableClock();
     RegistryClient alice = RegistryClient.builder().clock(clock)
-        .credentials(CredentialProvider.of(Map.of(registry.registry(), new Credentials("alice", "wonderland"))))
+        .credentials(CredentialProvider.of(Map.of(registry.address(), new Credentials("alice", "wonderland"))))
         .build();
     Reference repository = reference("auth/renew");
     Blob layer = TestContent.randomLayer(dir, 3 * MiB, 14);
@@ -149,7 +151,7 @@ class TokenAuthIT {
 
     assertThat(expired).isTrue();
     assertThat(tokens.requests().size() - before).isEqualTo(2);
-    assertThat(registry.log()).containsPattern("\"PATCH /v2/auth/renew/blobs/uploads/[^\"]*\" 202")
+    assertThat(Files.readString(registry.log())).containsPattern("\"PATCH /v2/auth/renew/blobs/uploads/[^\"]*\" 202")
         .doesNotContainPattern("\"PATCH /v2/auth/renew/blobs/uploads/[^\"]*\" 401");
   }
 
@@ -162,7 +164,7 @@ class TokenAuthIT {
         .isInstanceOf(UnauthorizedException.class)
         .hasMessageContaining("refused the credentials of \"alice\"")
         .satisfies(e -> assertThat(((UnauthorizedException) e).status()).isEqualTo(401));
-    assertThatThrownBy(() -> wrong.ping(registry.registry())).isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> wrong.ping(registry.address())).isInstanceOf(UnauthorizedException.class);
   }
 
   @Test
@@ -172,7 +174,7 @@ class TokenAuthIT {
 
     assertThatThrownBy(() -> anonymous.fetchManifest(image))
         .isInstanceOf(UnauthorizedException.class)
-        .hasMessageContaining("authentication required and there are no credentials for " + registry.registry())
+        .hasMessageContaining("authentication required and there are no credentials for " + registry.address())
         .satisfies(e -> assertThat(((UnauthorizedException) e).hasCode("UNAUTHORIZED")).isTrue());
   }
 
@@ -184,7 +186,7 @@ class TokenAuthIT {
 
     assertThatThrownBy(() -> reader.pushBlob(image, blob.file(), blob.digest(), UploadOptions.defaults()))
         .isInstanceOf(UnauthorizedException.class)
-        .hasMessageContaining("the credentials for " + registry.registry()
+        .hasMessageContaining("the credentials for " + registry.address()
             + " do not grant [repository:auth/readonly:pull,push]");
   }
 
@@ -201,7 +203,7 @@ class TokenAuthIT {
 
   @Test
   void pingsWithCredentials() throws Exception {
-    client("reader", "books").ping(registry.registry());
+    client("reader", "books").ping(registry.address());
   }
 
   private static Reference pushSmallImage(RegistryClient client, String path) throws Exception {
@@ -215,11 +217,11 @@ class TokenAuthIT {
 
   private static RegistryClient client(String user, String password) {
     return RegistryClient.builder()
-        .credentials(CredentialProvider.of(Map.of(registry.registry(), new Credentials(user, password))))
+        .credentials(CredentialProvider.of(Map.of(registry.address(), new Credentials(user, password))))
         .build();
   }
 
   private static Reference reference(String path) {
-    return Reference.parse(registry.registry() + "/" + path, registry.registry());
+    return Reference.parse(registry.address() + "/" + path, registry.address());
   }
 }
