@@ -3,6 +3,8 @@ package dev.berth.e2e;
 import static dev.berth.e2e.BusyboxLayout.FIRST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testsupport.ServiceJar;
+import dev.berth.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

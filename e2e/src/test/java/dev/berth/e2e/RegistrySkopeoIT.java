@@ -4,6 +4,8 @@ import static dev.berth.e2e.BusyboxLayout.FIRST;
 import static dev.berth.e2e.BusyboxLayout.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testsupport.ServiceJar;
+import dev.berth.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

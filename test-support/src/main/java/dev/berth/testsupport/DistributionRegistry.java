@@ -15,7 +15,7 @@ import java.time.Instant;
  * the top level (an {@code auth:} section, say). Its {@link #log()} includes the access log, one
  * line per request.
  */
-public final class DistributionRegistry implements AutoCloseable {
+public final class DistributionRegistry implements RegistryPeer, AutoCloseable {
 
   private final Path dir;
   private final int port;
@@ -65,9 +65,22 @@ public final class DistributionRegistry implements AutoCloseable {
     }
   }
 
-  /** {@code 127.0.0.1:PORT}, as image references name it. */
+  @Override
   public String address() {
     return "127.0.0.1:" + port;
+  }
+
+  /** Where distribution's filesystem driver keeps blob {@code digest}. */
+  @Override
+  public Path blobFile(String digest) {
+    String hex = digest.substring("sha256:".length());
+    return dir.resolve("data/docker/registry/v2/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex)
+        .resolve("data");
+  }
+
+  @Override
+  public String toString() {
+    return "distribution";
   }
 
   /** The registry's output: warnings, errors and the access log. */

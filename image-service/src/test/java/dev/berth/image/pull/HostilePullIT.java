@@ -2,9 +2,11 @@ package dev.berth.image.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.image.PeerTest;
 import dev.berth.testsupport.HandmadeImages;
 import dev.berth.testsupport.HandmadeImages.Blob;
 import dev.berth.testsupport.HandmadeImages.Layer;
+import dev.berth.testsupport.RegistryPeer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -15,24 +17,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Content a real registry serves that must not be stored: a layer corrupted on the registry's
- * disk, a layer that does not unpack to the config's diffID, descriptors with absurd or wrong
+ * Content a real registry serves that must not be stored: a layer corrupted on the disk of each
+ * peer registry, a layer that does not unpack to the config's diffID, descriptors with absurd or wrong
  * sizes, a layer the registry lost. Each is refused with a clear error and leaves nothing behind.
  */
 class HostilePullIT extends AbstractPullIT {
 
   private static final int KiB = 1 << 10;
 
-  @Test
-  void rejectsALayerCorruptedOnTheRegistrysDisk() throws Exception {
-    PushedImage pushed = pushRandomImage(REGISTRY.address(), "hostile/corrupt", "v1", 512 * KiB, null);
-    flipByteInTheMiddle(registryBlobFile(pushed.layerDigest()));
+  @PeerTest
+  void rejectsALayerCorruptedOnTheRegistrysDisk(RegistryPeer peer) throws Exception {
+    PushedImage pushed = pushRandomImage(peer.address(), "hostile/corrupt", "v1", 512 * KiB, null);
+    flipByteInTheMiddle(peer.blobFile(pushed.layerDigest()));
+    String name = peer.address() + "/hostile/corrupt:v1";
 
-    Pull pull = pull("hostile/corrupt:v1");
+    Pull pull = pull(name);
 
     assertThat(pull.last()).contains("\"error\"", "layer " + pushed.layerDigest(), "failed verification",
         "arrived with digest");
-    assertNothingStored("hostile/corrupt:v1", pushed);
+    assertNothingStored(name, pushed);
   }
 
   @Test
@@ -107,13 +110,6 @@ class HostilePullIT extends AbstractPullIT {
     HandmadeImages.push(REGISTRY.address(), repository, layer.blob());
     HandmadeImages.pushManifest(REGISTRY.address(), repository, name.substring(name.indexOf(':') + 1), manifest);
     return new PushedImage(layer, config, manifest);
-  }
-
-  /** Where distribution's filesystem driver keeps blob {@code digest} of the shared registry. */
-  private static Path registryBlobFile(String digest) {
-    String hex = digest.substring("sha256:".length());
-    return REGISTRY.log().resolveSibling("data").resolve("docker/registry/v2/blobs/sha256")
-        .resolve(hex.substring(0, 2)).resolve(hex).resolve("data");
   }
 
   private static void flipByteInTheMiddle(Path file) throws Exception {

@@ -2,9 +2,11 @@ package dev.berth.image.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.image.PeerTest;
 import dev.berth.oci.OciJson;
 import dev.berth.testsupport.Commands;
 import dev.berth.testsupport.HandmadeImages;
+import dev.berth.testsupport.RegistryPeer;
 import dev.berth.testsupport.TestImages;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,39 +15,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Pulls from a real CNCF distribution registry of images made by umoci and pushed by skopeo:
- * OCI and Docker schema2 manifests, a multi-platform OCI index, by tag and by digest.
+ * Pulls from real registries — CNCF distribution and registry-service — of images made by umoci
+ * and pushed by skopeo: OCI and Docker schema2 manifests, a multi-platform OCI index, by tag and by
+ * digest.
  */
 class PullIT extends AbstractPullIT {
 
   private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 
-  private static Path layout;
+  /**
+   * An OCI layout per peer, built on first use: each peer's images are its own, so nothing another
+   * peer served is already stored when it is pulled (but for busybox's layer, which they all share).
+   */
+  private static final Map<RegistryPeer, Path> LAYOUTS = new ConcurrentHashMap<>();
 
-  @BeforeAll
-  static void buildImages() throws Exception {
-    layout = Files.createTempDirectory("berth-pull-it").resolve("layout");
-    TestImages.busybox(layout, "smoke", "smoke " + UUID.randomUUID());
-    TestImages.busybox(layout, "single", "single " + UUID.randomUUID());
-    TestImages.busybox(layout, "v2s2", "schema2 " + UUID.randomUUID());
-    TestImages.busybox(layout, "digest", "by digest " + UUID.randomUUID());
-    TestImages.busybox(layout, "amd64", "amd64 " + UUID.randomUUID());
-    TestImages.busybox(layout, "arm64", "arm64 " + UUID.randomUUID());
-    Commands.run("umoci", "config", "--image", layout + ":arm64", "--architecture", "arm64");
-    addIndex("multi", "amd64", "arm64");
+  private static Path layout(RegistryPeer peer) {
+    return LAYOUTS.computeIfAbsent(peer, PullIT::buildImages);
+  }
+
+  private static Path buildImages(RegistryPeer peer) {
+    try {
+      Path layout = Files.createTempDirectory("berth-pull-it").resolve("layout");
+      for (String tag : List.of("smoke", "single", "v2s2", "digest", "amd64", "arm64")) {
+        TestImages.busybox(layout, tag, tag + " from " + peer + " " + UUID.randomUUID());
+      }
+      Commands.run("umoci", "config", "--image", layout + ":arm64", "--architecture", "arm64");
+      addIndex(layout, "multi", "amd64", "arm64");
+      return layout;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build the images for " + peer, e);
+    }
   }
 
   @Test
   void pullsAnImageOfTheDefaultRegistryByItsShortName() throws Exception {
-    TestImages.push(layout, "smoke", REGISTRY.address(), "library/smoke");
+    TestImages.push(layout(REGISTRY), "smoke", REGISTRY.address(), "library/smoke");
 
     Pull pull = pull("smoke:smoke");
 
@@ -57,14 +70,16 @@ class PullIT extends AbstractPullIT {
     assertThat(inspect("smoke:smoke").get("repoTags").toString()).isEqualTo("[\"smoke:smoke\"]");
   }
 
-  @Test
-  void storesEveryBlobOfASinglePlatformOciImageAsTheRegistryServedIt() throws Exception {
-    TestImages.push(layout, "single", REGISTRY.address(), "pulls/oci");
-    JsonNode manifest = layoutManifest("single");
+  @PeerTest
+  void storesEveryBlobOfASinglePlatformOciImageAsTheRegistryServedIt(RegistryPeer peer) throws Exception {
+    Path layout = layout(peer);
+    TestImages.push(layout, "single", peer.address(), "pulls/oci");
+    JsonNode manifest = layoutManifest(layout, "single");
+    String name = peer.address() + "/pulls/oci:single";
 
-    pullSuccessfully("pulls/oci:single");
+    pullSuccessfully(name);
 
-    JsonNode image = inspect("pulls/oci:single");
+    JsonNode image = inspect(name);
     assertThat(image.get("id").asString()).isEqualTo(manifest.get("config").get("digest").asString());
     assertThat(image.get("manifestMediaType").asString()).isEqualTo(HandmadeImages.OCI_MANIFEST);
     assertThat(image.get("architecture").asString()).isEqualTo("amd64");
@@ -74,19 +89,20 @@ class PullIT extends AbstractPullIT {
     manifest.get("layers").forEach(layer -> blobDigests.add(layer.get("digest").asString()));
     assertThat(blobDigests).hasSize(3);
     for (String digest : blobDigests) {
-      assertThat(storedBlob(digest)).isEqualTo(Files.readAllBytes(layoutBlob(digest)));
+      assertThat(storedBlob(digest)).isEqualTo(Files.readAllBytes(layoutBlob(layout, digest)));
     }
-    JsonNode config = OciJson.mapper().readTree(layoutBlob(blobDigests.getFirst()).toFile());
+    JsonNode config = OciJson.mapper().readTree(layoutBlob(layout, blobDigests.getFirst()).toFile());
     assertThat(image.get("layers")).isEqualTo(config.get("rootfs").get("diff_ids"));
   }
 
-  @Test
-  void pullsADockerSchema2Image() throws Exception {
-    TestImages.push(layout, "v2s2", REGISTRY.address(), "pulls/docker", "--format", "v2s2");
+  @PeerTest
+  void pullsADockerSchema2Image(RegistryPeer peer) throws Exception {
+    TestImages.push(layout(peer), "v2s2", peer.address(), "pulls/docker", "--format", "v2s2");
+    String name = peer.address() + "/pulls/docker:v2s2";
 
-    pullSuccessfully("pulls/docker:v2s2");
+    pullSuccessfully(name);
 
-    JsonNode image = inspect("pulls/docker:v2s2");
+    JsonNode image = inspect(name);
     assertThat(image.get("manifestMediaType").asString())
         .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
     assertThat(image.get("layers")).hasSize(2);
@@ -94,68 +110,79 @@ class PullIT extends AbstractPullIT {
         .contains("application/vnd.docker.image.rootfs.diff.tar.gzip");
   }
 
-  @Test
-  void pullsByDigestAndRecordsTheRepositoryDigestWithoutATag() throws Exception {
-    TestImages.push(layout, "digest", REGISTRY.address(), "pulls/digest");
-    String digest = registryDigest("pulls/digest", "digest");
+  @PeerTest
+  void pullsByDigestAndRecordsTheRepositoryDigestWithoutATag(RegistryPeer peer) throws Exception {
+    TestImages.push(layout(peer), "digest", peer.address(), "pulls/digest");
+    String digest = registryDigest(peer, "pulls/digest", "digest");
+    String repository = peer.address() + "/pulls/digest";
 
-    pullSuccessfully("pulls/digest@" + digest);
+    pullSuccessfully(repository + "@" + digest);
 
-    JsonNode image = inspect("pulls/digest@" + digest);
-    assertThat(image.get("repoDigests").toString()).isEqualTo("[\"pulls/digest@" + digest + "\"]");
+    JsonNode image = inspect(repository + "@" + digest);
+    assertThat(image.get("repoDigests").toString())
+        .isEqualTo("[\"" + familiarName(peer, "pulls/digest") + "@" + digest + "\"]");
     assertThat(image.get("repoTags")).isEmpty();
     assertThat(image.get("manifestDigest").asString()).isEqualTo(digest);
   }
 
-  @Test
-  void pullsTheDefaultPlatformFromAMultiPlatformIndex() throws Exception {
-    TestImages.push(layout, "multi", REGISTRY.address(), "pulls/multi", "--all");
-    String index = registryDigest("pulls/multi", "multi");
+  @PeerTest
+  void pullsTheDefaultPlatformFromAMultiPlatformIndex(RegistryPeer peer) throws Exception {
+    Path layout = layout(peer);
+    TestImages.push(layout, "multi", peer.address(), "pulls/multi", "--all");
+    String index = registryDigest(peer, "pulls/multi", "multi");
+    String repository = peer.address() + "/pulls/multi";
 
-    Pull pull = pullSuccessfully("pulls/multi:multi");
+    Pull pull = pullSuccessfully(repository + ":multi");
 
-    JsonNode image = inspect("pulls/multi:multi");
+    JsonNode image = inspect(repository + ":multi");
     assertThat(image.get("architecture").asString()).isEqualTo("amd64");
-    assertThat(image.get("id").asString()).isEqualTo(layoutManifest("amd64").get("config").get("digest").asString());
-    assertThat(image.get("repoDigests").toString()).isEqualTo("[\"pulls/multi@" + index + "\"]");
+    assertThat(image.get("id").asString())
+        .isEqualTo(layoutManifest(layout, "amd64").get("config").get("digest").asString());
+    assertThat(image.get("repoDigests").toString())
+        .isEqualTo("[\"" + familiarName(peer, "pulls/multi") + "@" + index + "\"]");
     assertThat(pull.lines()).anySatisfy(line -> assertThat(line).contains("\"DIGEST\"", index));
   }
 
-  @Test
-  void pullsTheRequestedPlatformFromAMultiPlatformIndex() throws Exception {
-    TestImages.push(layout, "multi", REGISTRY.address(), "pulls/multi-arm", "--all");
+  @PeerTest
+  void pullsTheRequestedPlatformFromAMultiPlatformIndex(RegistryPeer peer) throws Exception {
+    Path layout = layout(peer);
+    TestImages.push(layout, "multi", peer.address(), "pulls/multi-arm", "--all");
+    String name = peer.address() + "/pulls/multi-arm:multi";
 
-    Pull pull = pull("pulls/multi-arm:multi", "linux/arm64");
+    Pull pull = pull(name, "linux/arm64");
 
     assertThat(pull.succeeded()).as(pull.body()).isTrue();
-    JsonNode image = inspect("pulls/multi-arm:multi");
+    JsonNode image = inspect(name);
     assertThat(image.get("architecture").asString()).isEqualTo("arm64");
-    assertThat(image.get("id").asString()).isEqualTo(layoutManifest("arm64").get("config").get("digest").asString());
-    assertThat(image.get("layers")).isEqualTo(layoutDiffIds("arm64")).isNotEqualTo(layoutDiffIds("amd64"));
+    assertThat(image.get("id").asString())
+        .isEqualTo(layoutManifest(layout, "arm64").get("config").get("digest").asString());
+    assertThat(image.get("layers")).isEqualTo(layoutDiffIds(layout, "arm64"))
+        .isNotEqualTo(layoutDiffIds(layout, "amd64"));
   }
 
-  @Test
-  void refusesAPlatformTheIndexLacksAsNotFound() throws Exception {
-    TestImages.push(layout, "multi", REGISTRY.address(), "pulls/multi-none", "--all");
+  @PeerTest
+  void refusesAPlatformTheIndexLacksAsNotFound(RegistryPeer peer) throws Exception {
+    TestImages.push(layout(peer), "multi", peer.address(), "pulls/multi-none", "--all");
+    String name = peer.address() + "/pulls/multi-none:multi";
 
-    Pull pull = pull("pulls/multi-none:multi", "linux/s390x");
+    Pull pull = pull(name, "linux/s390x");
 
     assertThat(pull.status()).isEqualTo(404);
     assertThat(pull.body()).contains("no manifest for linux/s390x in index");
-    assertThat(get("/api/v1/images/pulls/multi-none:multi").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/images/" + name).statusCode()).isEqualTo(404);
   }
 
   /** The diffIDs of the layout's image {@code tag}, from its config. */
-  private static JsonNode layoutDiffIds(String tag) throws Exception {
+  private static JsonNode layoutDiffIds(Path layout, String tag) throws Exception {
     JsonNode config = OciJson.mapper().readTree(
-        layoutBlob(layoutManifest(tag).get("config").get("digest").asString()).toFile());
+        layoutBlob(layout, layoutManifest(layout, tag).get("config").get("digest").asString()).toFile());
     return config.get("rootfs").get("diff_ids");
   }
 
-  /** The manifest digest the registry answers for {@code repository:tag}, asking for OCI content. */
-  private String registryDigest(String repository, String tag) throws Exception {
+  /** The manifest digest {@code peer} answers for {@code repository:tag}, asking for OCI content. */
+  private String registryDigest(RegistryPeer peer, String repository, String tag) throws Exception {
     HttpResponse<Void> head = http.send(HttpRequest.newBuilder(
-            URI.create("http://" + REGISTRY.address() + "/v2/" + repository + "/manifests/" + tag))
+            URI.create("http://" + peer.address() + "/v2/" + repository + "/manifests/" + tag))
         .method("HEAD", HttpRequest.BodyPublishers.noBody())
         .header("Accept", HandmadeImages.OCI_MANIFEST + ", " + OCI_INDEX + ", "
             + "application/vnd.docker.distribution.manifest.v2+json").build(), HttpResponse.BodyHandlers.discarding());
@@ -163,11 +190,12 @@ class PullIT extends AbstractPullIT {
     return head.headers().firstValue("Docker-Content-Digest").orElseThrow();
   }
 
-  private static JsonNode layoutManifest(String tag) throws Exception {
-    return OciJson.mapper().readTree(layoutBlob(layoutDescriptor(tag).get("digest").asString()).toFile());
+  private static JsonNode layoutManifest(Path layout, String tag) throws Exception {
+    return OciJson.mapper().readTree(
+        layoutBlob(layout, layoutDescriptor(layout, tag).get("digest").asString()).toFile());
   }
 
-  private static JsonNode layoutDescriptor(String tag) throws Exception {
+  private static JsonNode layoutDescriptor(Path layout, String tag) throws Exception {
     for (JsonNode descriptor : OciJson.mapper().readTree(layout.resolve("index.json").toFile()).get("manifests")) {
       if (tag.equals(descriptor.path("annotations").path("org.opencontainers.image.ref.name").asString(null))) {
         return descriptor;
@@ -176,25 +204,25 @@ class PullIT extends AbstractPullIT {
     throw new IllegalStateException("no tag " + tag + " in " + layout);
   }
 
-  private static Path layoutBlob(String digest) {
+  private static Path layoutBlob(Path layout, String digest) {
     return layout.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
   }
 
   /** Adds to the layout an OCI index {@code tag} of its linux/amd64 and linux/arm64 images. */
-  private static void addIndex(String tag, String amd64, String arm64) throws Exception {
+  private static void addIndex(Path layout, String tag, String amd64, String arm64) throws Exception {
     ObjectNode index = OciJson.mapper().createObjectNode().put("schemaVersion", 2).put("mediaType", OCI_INDEX);
     ArrayNode manifests = index.putArray("manifests");
     for (String platformTag : List.of(amd64, arm64)) {
       ObjectNode entry = OciJson.mapper().createObjectNode()
           .put("mediaType", HandmadeImages.OCI_MANIFEST)
-          .put("digest", layoutDescriptor(platformTag).get("digest").asString())
-          .put("size", layoutDescriptor(platformTag).get("size").asLong());
+          .put("digest", layoutDescriptor(layout, platformTag).get("digest").asString())
+          .put("size", layoutDescriptor(layout, platformTag).get("size").asLong());
       entry.putObject("platform").put("architecture", platformTag).put("os", "linux");
       manifests.add(entry);
     }
     byte[] bytes = OciJson.mapper().writeValueAsBytes(index);
     String digest = HandmadeImages.sha256(bytes);
-    Files.write(layoutBlob(digest), bytes);
+    Files.write(layoutBlob(layout, digest), bytes);
     ObjectNode layoutIndex = (ObjectNode) OciJson.mapper().readTree(layout.resolve("index.json").toFile());
     ObjectNode entry = ((ArrayNode) layoutIndex.get("manifests")).addObject()
         .put("mediaType", OCI_INDEX).put("digest", digest).put("size", bytes.length);

@@ -2,7 +2,9 @@ package dev.berth.image.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.image.PeerTest;
 import dev.berth.testsupport.HandmadeImages;
+import dev.berth.testsupport.RegistryPeer;
 import dev.berth.testsupport.RegistryProxy;
 import dev.berth.testsupport.RegistryProxy.Request;
 import java.nio.file.Files;
@@ -11,20 +13,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pull whose layer download breaks half-way, through a proxy in front of the real registry that
+ * A pull whose layer download breaks half-way, through a proxy in front of a real registry that
  * cuts the connection, and is then pulled again: the second attempt asks only for the rest.
  */
 class ResumedPullIT extends AbstractPullIT {
 
   private static final int MiB = 1 << 20;
 
-  @Test
-  void resumesAnInterruptedLayerDownloadFromWhereItBroke() throws Exception {
-    PushedImage pushed = pushRandomImage(REGISTRY.address(), "resume/big", "v1", 8 * MiB, null);
+  @PeerTest
+  void resumesAnInterruptedLayerDownloadFromWhereItBroke(RegistryPeer peer) throws Exception {
+    PushedImage pushed = pushRandomImage(peer.address(), "resume/big", "v1", 8 * MiB, null);
     long size = pushed.layer().blob().size();
     long cutAt = 3L * MiB;
     Path partial = content.ingest("pull-" + pushed.layerDigest().replace(':', '-'));
-    try (RegistryProxy proxy = RegistryProxy.start(REGISTRY.address())) {
+    try (RegistryProxy proxy = RegistryProxy.start(peer.address())) {
       String name = proxy.address() + "/resume/big:v1";
       proxy.cutNextBlobDownload(pushed.layerDigest(), cutAt);
 

@@ -3,10 +3,12 @@ package dev.berth.image.push;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.image.AbstractImageServiceIT;
+import dev.berth.image.PeerTest;
 import dev.berth.oci.Digest;
 import dev.berth.oci.OciJson;
 import dev.berth.testsupport.Commands;
 import dev.berth.testsupport.DistributionRegistry;
+import dev.berth.testsupport.RegistryPeer;
 import dev.berth.testsupport.TestImages;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Pushes to the default registry an image pulled from a second registry, so that its layers are
- * new to the default one at first.
+ * Pushes to each peer registry (CNCF distribution and registry-service) an image pulled from a
+ * separate source registry, so that its layers are new to the peer at first.
  */
 class PushIT extends AbstractImageServiceIT {
 
@@ -43,14 +45,15 @@ class PushIT extends AbstractImageServiceIT {
     }
   }
 
-  @Test
-  void pushesAPulledImageUnderAnotherNameWithTheSameManifestDigest() throws Exception {
-    String manifestDigest = pullAndTag("pushed:v1");
+  @PeerTest
+  void pushesAPulledImageUnderAnotherNameWithTheSameManifestDigest(RegistryPeer peer) throws Exception {
+    String target = peer.address() + "/library/pushed:v1";
+    String manifestDigest = pullAndTag(target);
 
-    List<JsonNode> progress = push("pushed:v1");
+    List<JsonNode> progress = push(target);
 
     assertThat(progress.getFirst().get("status").asString()).isEqualTo("PUSH_REFERS_TO");
-    assertThat(progress.getFirst().get("detail").asString()).isEqualTo(REGISTRY.address() + "/library/pushed");
+    assertThat(progress.getFirst().get("detail").asString()).isEqualTo(peer.address() + "/library/pushed");
     assertThat(statuses(progress, "PREPARING")).hasSize(2);
     assertThat(statuses(progress, "PUSHED")).hasSize(2);
     JsonNode last = progress.getLast();
@@ -58,39 +61,41 @@ class PushIT extends AbstractImageServiceIT {
     assertThat(last.get("id").asString()).isEqualTo("v1");
     assertThat(last.get("detail").asString()).isEqualTo(manifestDigest);
     String raw = Commands.run("skopeo", "inspect", "--raw", "--tls-verify=false",
-        "docker://" + REGISTRY.address() + "/library/pushed:v1");
+        "docker://" + target);
     assertThat(Digest.sha256(raw.getBytes(StandardCharsets.UTF_8)).toString()).isEqualTo(manifestDigest);
     assertThat(last.get("total").asLong()).isEqualTo(raw.getBytes(StandardCharsets.UTF_8).length);
-    assertThat(inspect("pushed:v1").get("repoDigests").toString()).contains("pushed@" + manifestDigest);
+    assertThat(inspect(target).get("repoDigests").toString()).contains("pushed@" + manifestDigest);
   }
 
-  @Test
-  void reportsLayersTheRepositoryAlreadyHasInsteadOfSendingThemAgain() throws Exception {
-    pullAndTag("again:v1");
-    push("again:v1");
+  @PeerTest
+  void reportsLayersTheRepositoryAlreadyHasInsteadOfSendingThemAgain(RegistryPeer peer) throws Exception {
+    String target = peer.address() + "/library/again:v1";
+    pullAndTag(target);
+    push(target);
 
-    List<JsonNode> progress = push("again:v1");
+    List<JsonNode> progress = push(target);
 
     assertThat(statuses(progress, "LAYER_ALREADY_EXISTS")).hasSize(2);
     assertThat(statuses(progress, "PUSHING")).isEmpty();
     assertThat(progress.getLast().get("status").asString()).isEqualTo("PUSH_DIGEST");
   }
 
-  @Test
-  void mountsLayersFromAnotherRepositoryOfTheSameRegistry() throws Exception {
-    String manifestDigest = pullAndTag("mount-source:v1");
-    push("mount-source:v1");
-    tag(origin, "team/mounted:v1");
+  @PeerTest
+  void mountsLayersFromAnotherRepositoryOfTheSameRegistry(RegistryPeer peer) throws Exception {
+    String first = peer.address() + "/library/mount-source:v1";
+    String mounted = peer.address() + "/team/mounted:v1";
+    String manifestDigest = pullAndTag(first);
+    push(first);
+    tag(origin, mounted);
 
-    List<JsonNode> progress = push("team/mounted:v1");
+    List<JsonNode> progress = push(mounted);
 
-    List<JsonNode> mounted = statuses(progress, "MOUNTED_FROM");
-    assertThat(mounted).hasSize(2)
+    assertThat(statuses(progress, "MOUNTED_FROM")).hasSize(2)
         .allSatisfy(event -> assertThat(event.get("detail").asString()).startsWith("library/"));
     assertThat(statuses(progress, "PUSHED")).isEmpty();
     assertThat(progress.getLast().get("detail").asString()).isEqualTo(manifestDigest);
     String raw = Commands.run("skopeo", "inspect", "--raw", "--tls-verify=false",
-        "docker://" + REGISTRY.address() + "/team/mounted:v1");
+        "docker://" + mounted);
     assertThat(Digest.sha256(raw.getBytes(StandardCharsets.UTF_8)).toString()).isEqualTo(manifestDigest);
   }
 

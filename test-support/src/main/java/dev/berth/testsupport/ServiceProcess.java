@@ -1,4 +1,4 @@
-package dev.berth.e2e;
+package dev.berth.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,15 +23,17 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A service started from its jar as a real process for one test class: {@code java -jar} with the
- * running JDK, a free loopback port and a fresh data directory (so an embedded PostgreSQL of its
- * own), plus any JVM options and arguments the suite adds. Ready once its readiness path answers
- * 200; stopped with SIGTERM after the class. Its output goes to
- * {@code target/e2e/<TestClass>-<module>.log}, whose last lines are printed when it fails to
- * start. Register it with {@code @RegisterExtension}; give several an {@code @Order}, so one's
- * address can be another's argument.
+ * A service started from its jar as a real process: {@code java -jar} with the running JDK, a free
+ * loopback port and a fresh data directory (so an embedded PostgreSQL of its own), plus any JVM
+ * options and arguments the suite adds. Ready once its readiness path answers 200; stopped with
+ * SIGTERM. Its output goes to {@code <berth.services.dir>/<name>-<module>.log} (default
+ * {@code target/services}), whose last lines are printed when it fails to start.
+ *
+ * <p>For one test class, register it with {@code @RegisterExtension} (named for the class); give
+ * several an {@code @Order}, so one's address can be another's argument. For a whole test JVM,
+ * {@link #start(String)} it once and {@link #stop()} it from a shutdown hook.
  */
-final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
+public final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -56,12 +58,12 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** The service's jar run with the JVM's defaults and no arguments beyond port and data directory. */
-  static ServiceProcess of(ServiceJar service) {
+  public static ServiceProcess of(ServiceJar service) {
     return new ServiceProcess(service, List.of(), List::of);
   }
 
   /** The same service run with extra JVM options, e.g. {@code -Xmx256m}. */
-  ServiceProcess withJvmOptions(String... options) {
+  public ServiceProcess withJvmOptions(String... options) {
     return new ServiceProcess(service, List.of(options), arguments);
   }
 
@@ -69,17 +71,27 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
    * The same service run with extra arguments, e.g. {@code --berth.image.default-registry=...};
    * asked for only when the process starts, so they may name services started before it.
    */
-  ServiceProcess withArguments(Supplier<List<String>> extra) {
+  public ServiceProcess withArguments(Supplier<List<String>> extra) {
     return new ServiceProcess(service, jvmOptions, extra);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+    start(context.getRequiredTestClass().getSimpleName());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+    stop();
+  }
+
+  /** Starts the service, its log and data directory named {@code <name>-<module>}, and waits until it answers. */
+  public void start(String name) throws IOException, InterruptedException {
     Path jar = service.jar();
-    Path work = Files.createDirectories(Path.of(System.getProperty("berth.e2e.dir", "target/e2e")));
-    String name = context.getRequiredTestClass().getSimpleName() + "-" + service.module();
-    log = work.resolve(name + ".log");
-    dataDir = Files.createTempDirectory(work, name + "-data-");
+    Path work = Files.createDirectories(Path.of(System.getProperty("berth.services.dir", "target/services")));
+    String prefix = name + "-" + service.module();
+    log = work.resolve(prefix + ".log");
+    dataDir = Files.createTempDirectory(work, prefix + "-data-");
     port = freeLoopbackPort();
 
     List<String> command = new ArrayList<>();
@@ -95,10 +107,10 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
     awaitReady();
   }
 
-  @Override
-  public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+  /** Stops the service, if it started, and deletes its data directory. */
+  public void stop() throws IOException, InterruptedException {
     if (process != null) {
-      stop();
+      terminate();
     }
     if (dataDir != null) {
       deleteRecursively(dataDir);
@@ -106,21 +118,21 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** {@code 127.0.0.1:<port>}, as registry references write it. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port;
   }
 
   /** An absolute URI of a path on this service, e.g. {@code uri("/v2/")}. */
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://" + address() + path);
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Whether the readiness path answers 200 right now. */
-  boolean answers() throws InterruptedException {
+  public boolean answers() throws InterruptedException {
     try {
       HttpRequest request = HttpRequest.newBuilder(uri(service.readinessPath()))
           .timeout(Duration.ofSeconds(5))
@@ -131,8 +143,13 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /** The service's data directory ({@code --berth.data-dir}). */
+  public Path dataDir() {
+    return dataDir;
+  }
+
   /** Everything the process has written so far. */
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(log);
   }
 
@@ -143,7 +160,7 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
         throw startupFailure("exited with status " + process.exitValue() + " before answering");
       }
       if (Instant.now().isAfter(deadline)) {
-        stop();
+        terminate();
         throw startupFailure("did not answer GET " + service.readinessPath() + " within " + STARTUP_TIMEOUT);
       }
       Thread.sleep(200);
@@ -163,7 +180,7 @@ final class ServiceProcess implements BeforeAllCallback, AfterAllCallback {
    * SIGTERM, so the service stops its embedded PostgreSQL itself; if it does not exit in time,
    * SIGKILL and then SIGTERM to the PostgreSQL server it leaves behind.
    */
-  private void stop() throws IOException, InterruptedException {
+  private void terminate() throws IOException, InterruptedException {
     process.destroy();
     if (!process.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly().waitFor();

@@ -1,14 +1,14 @@
-package dev.berth.e2e;
+package dev.berth.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A deployable the suites start: its module, the system property naming its jar (set by
- * {@code e2e/pom.xml}, so {@code -Dberth.<service>.jar=PATH} tests another build), and the path
- * that answers 200 once it serves.
+ * A deployable the suites start: its module, the system property naming its jar (set by the
+ * failsafe configuration of the module that starts it, so {@code -Dberth.<service>.jar=PATH} tests
+ * another build), and the path that answers 200 once it serves.
  */
-enum ServiceJar {
+public enum ServiceJar {
 
   REGISTRY_SERVICE("registry-service", "berth.registry.jar", "/v2/"),
   IMAGE_SERVICE("image-service", "berth.image.jar", "/actuator/health");
@@ -23,16 +23,16 @@ enum ServiceJar {
     this.readinessPath = readinessPath;
   }
 
-  String module() {
+  public String module() {
     return module;
   }
 
-  String readinessPath() {
+  public String readinessPath() {
     return readinessPath;
   }
 
   /** The jar named by its system property, or the module's own build output. */
-  Path jar() {
+  public Path jar() {
     Path jar = Path.of(System.getProperty(jarProperty, "../" + module + "/target/" + module + ".jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no %s jar at %s: package %s first, or pass -D%s=PATH"
