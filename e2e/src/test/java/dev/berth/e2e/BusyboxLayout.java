@@ -1,5 +1,6 @@
 package dev.berth.e2e;
 
+import dev.berth.testsupport.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,6 @@ final class BusyboxLayout {
   private static void umoci(String... arguments) {
     List<String> command = new ArrayList<>(List.of("umoci"));
     command.addAll(List.of(arguments));
-    Command.of(TIMEOUT, command).run().assertSucceeded();
+    Commands.result(TIMEOUT, command).assertSucceeded();
   }
 }

@@ -4,6 +4,7 @@ import static dev.berth.e2e.BusyboxLayout.FIRST;
 import static dev.berth.e2e.BusyboxLayout.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testsupport.Commands;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.io.IOException;
@@ -83,7 +84,7 @@ class RegistrySkopeoIT {
     Skopeo.delete(docker("team/app/deleted:" + SECOND));
 
     assertThat(Skopeo.listTags(docker("team/app/deleted"))).containsExactly(FIRST);
-    Command.Result inspectDeleted = Skopeo.inspect(docker("team/app/deleted:" + SECOND));
+    Commands.Result inspectDeleted = Skopeo.inspect(docker("team/app/deleted:" + SECOND));
     assertThat(inspectDeleted.succeeded()).as("skopeo inspect of the deleted tag; stderr: %s",
         inspectDeleted.stderr()).isFalse();
     assertThat(inspectDeleted.stderr()).contains("manifest unknown");

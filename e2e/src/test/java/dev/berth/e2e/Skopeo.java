@@ -1,5 +1,6 @@
 package dev.berth.e2e;
 
+import dev.berth.testsupport.Commands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class Skopeo {
   }
 
   /** {@code skopeo inspect} of an image, successful or not. */
-  static Command.Result inspect(String image) {
+  static Commands.Result inspect(String image) {
     return run(List.of("skopeo", "inspect", "--tls-verify=false", image));
   }
 
@@ -56,7 +57,7 @@ final class Skopeo {
     run(List.of("skopeo", "delete", "--tls-verify=false", image)).assertSucceeded();
   }
 
-  private static Command.Result run(List<String> arguments) {
-    return Command.of(TIMEOUT, arguments).run();
+  private static Commands.Result run(List<String> arguments) {
+    return Commands.result(TIMEOUT, arguments);
   }
 }

@@ -6,6 +6,7 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.InvalidDigestException;
 import dev.berth.oci.content.ContentStore;
+import dev.berth.oci.content.IngestWriter;
 import dev.berth.oci.content.TeeInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -212,7 +213,7 @@ final class ArchiveSpool implements AutoCloseable {
       if (compression != Compression.NONE || !rawIsDiffId) {
         MessageDigest tar = DigestAlgorithm.SHA256.newMessageDigest();
         try {
-          unpacked = hash(compression.decompress(buffered), tar);
+          unpacked = IngestWriter.hash(compression.decompress(buffered), tar);
           diffId = Digest.of(DigestAlgorithm.SHA256, tar);
         } catch (IOException undecodable) {
           diffId = null;
@@ -267,17 +268,6 @@ final class ArchiveSpool implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open spool file " + path, e);
     }
-  }
-
-  private static long hash(InputStream in, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[BUFFER];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      digest.update(buffer, 0, n);
-      total += n;
-    }
-    return total;
   }
 
   static ImageException.InvalidArgument invalid(String message) {

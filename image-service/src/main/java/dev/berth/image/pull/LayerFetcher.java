@@ -109,7 +109,7 @@ class LayerFetcher {
       InputStream whole = offset == 0 ? stored : new SequenceInputStream(Files.newInputStream(partial), stored);
       BufferedInputStream buffered = new BufferedInputStream(whole, BUFFER);
       try {
-        unpacked = hash(Compression.detect(buffered).decompress(buffered), tar);
+        unpacked = IngestWriter.hash(Compression.detect(buffered).decompress(buffered), tar);
       } catch (java.util.zip.ZipException | com.github.luben.zstd.ZstdIOException e) {
         // read to the end first: a blob corrupted in transit or storage fails its digest, the better error
         buffered.transferTo(OutputStream.nullOutputStream());
@@ -150,17 +150,6 @@ class LayerFetcher {
     });
     progress.accept(Progress.of(id, Progress.Status.PULL_COMPLETE));
     return new StoredLayer(digest, unpacked);
-  }
-
-  private static long hash(InputStream in, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[BUFFER];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      digest.update(buffer, 0, n);
-      total += n;
-    }
-    return total;
   }
 
   static String shortId(Digest digest) {

@@ -53,6 +53,18 @@ public final class IngestWriter {
     }
   }
 
+  /** Reads {@code in} to its end, feeding {@code digest}; returns how many bytes there were. */
+  public static long hash(InputStream in, MessageDigest digest) throws IOException {
+    byte[] buffer = new byte[BUFFER_SIZE];
+    long total = 0;
+    int read;
+    while ((read = in.read(buffer)) > 0) {
+      digest.update(buffer, 0, read);
+      total += read;
+    }
+    return total;
+  }
+
   /** Hashes the whole of {@code file}. */
   public static void hash(Path file, MessageDigest digest) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
