@@ -11,6 +11,10 @@
 #          WARMUP=1  before timing, push and pull (skopeo) a separate 64 MiB image and upload its
 #               layer with curl, untimed, on both registries: Berth's figures are then those of a
 #               warmed-up JVM rather than of the first requests after a start (JIT not yet done)
+#          STEADY=1  start registry-service once and empty it between rounds through its own API
+#               (delete every manifest, then garbage collection with no grace period), as a
+#               long-running registry is; distribution is still restarted on wiped storage (its
+#               garbage collection is offline). Without it both restart fresh every round.
 # Image: an OCI layout (umoci, cached in $WORK/oci) with tag big = one gzip layer holding
 # BIG_MB MiB of random bytes, as shared/anchor-bench/make-images.sh builds it (and tag warm,
 # 64 MiB, for WARMUP=1).
@@ -79,10 +83,24 @@ measure() {   # measure TARGET ADDR: the four figures against a freshly started,
   timed "$s.put.samples" curl_put "$2" bench/raw
 }
 
+# empty_berth ADDR: delete every manifest of every repository, then collect with no grace period
+empty_berth() {
+  local repo tag digest
+  for repo in $(curl -sf "http://$1/v2/_catalog?n=10000" | jq -r '.repositories[]'); do
+    for tag in $(curl -sf "http://$1/v2/$repo/tags/list" | jq -r '.tags[]?'); do
+      digest=$(curl -sfI "http://$1/v2/$repo/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+      [ -n "$digest" ] && curl -sf -o /dev/null -X DELETE "http://$1/v2/$repo/manifests/$digest"
+    done
+  done
+  curl -sf -o /dev/null -X POST "http://$1/api/v1/gc?gracePeriod=PT0S" || die "garbage collection on $1 failed"
+}
+
+[ "${STEADY:-0}" = 1 ] && start_berth "$BERTH_ADDR" "$JAR"
 for ((r = 1; r <= RUNS; r++)); do
   order=("${TARGETS[@]}"); ((r % 2 == 0)) && order=($(printf '%s\n' "${TARGETS[@]}" | tac))
   for t in "${order[@]}"; do
     echo "round $r/$RUNS: $t" >&2
+    if [ "$t" = berth ] && [ "${STEADY:-0}" = 1 ]; then empty_berth "$BERTH_ADDR"; measure berth "$BERTH_ADDR"; continue; fi
     if [ "$t" = berth ]; then start_berth "$BERTH_ADDR" "$JAR"; measure berth "$BERTH_ADDR"
     else start_distribution "$DIST_ADDR"; measure distribution "$DIST_ADDR"; fi
     stop_registry "$t"
@@ -94,7 +112,7 @@ declare -A NAME=([push]="skopeo push (oci: → docker://)" [pull]="skopeo pull (
   [get]="raw blob GET (curl)" [put]="raw blob upload: POST + monolithic PUT (curl -T)")
 declare -A BYTES=([push]=$IMAGE_BYTES [pull]=$IMAGE_BYTES [get]=$LAYER_BYTES [put]=$LAYER_BYTES)
 echo "# $(date -u +%F) $(nproc) CPUs, $(uname -r); image $IMAGE_BYTES B (layer $LAYER_BYTES B);" \
-  "RUNS=$RUNS, medians, $([ "${WARMUP:-0}" = 1 ] && echo "after a warm-up" || echo "first requests after each start")"
+  "RUNS=$RUNS, medians, $([ "${WARMUP:-0}" = 1 ] && echo "after a warm-up" || echo "first requests after each start")$([ "${STEADY:-0}" = 1 ] && echo ", registry-service long-running and emptied through its API between rounds")"
 echo "| figure | Berth s | Berth MB/s | distribution s | distribution MB/s | Berth ÷ distribution (MB/s, higher = Berth faster) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for f in "${FIGURES[@]}"; do
