@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  *     {@code berth.image.registries.[registry.example.com:5000].username}. They answer Basic
  *     challenges and are sent to the token server of a Bearer challenge; other registries are
  *     pulled from anonymously
+ * @param blobSweep the sweep of blobs no image uses
  */
 @ConfigurationProperties("berth.image")
 @Validated
@@ -36,7 +37,21 @@ public record ImageProperties(
     @DefaultValue("linux/amd64") String platform,
     @DefaultValue("3") @Min(1) @Max(16) int maxConcurrentDownloads,
     @DefaultValue("5m") Duration requestTimeout,
-    @DefaultValue Map<String, @Valid Registry> registries) {
+    @DefaultValue Map<String, @Valid Registry> registries,
+    @DefaultValue BlobSweep blobSweep) {
+
+  /**
+   * The sweep of stored blobs no image uses (what a pull that failed half-way completed, say),
+   * and of ingest files no writer finished.
+   *
+   * @param interval time between sweeps; zero turns the schedule off
+   * @param gracePeriod blobs stored or found again by a pull within this period are kept, so that
+   *     a retried pull still finds them
+   */
+  public record BlobSweep(
+      @DefaultValue("1h") Duration interval,
+      @DefaultValue("24h") Duration gracePeriod) {
+  }
 
   /**
    * How to log in to one registry.

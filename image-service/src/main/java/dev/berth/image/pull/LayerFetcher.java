@@ -69,7 +69,8 @@ class LayerFetcher {
     lock.lockInterruptibly();
     try {
       Optional<BlobEntity> existing = blobs.findById(layer.digest().toString())
-          .filter(blob -> blob.diffId() != null && content.find(layer.digest()).isPresent());
+          .filter(blob -> blob.diffId() != null && content.find(layer.digest()).isPresent()
+              && tx.execute(status -> blobs.touch(blob.digest())) == 1);
       if (existing.isPresent()) {
         progress.accept(Progress.of(id, Progress.Status.ALREADY_EXISTS));
         return new StoredLayer(layer.digest(), existing.get().uncompressedSize());

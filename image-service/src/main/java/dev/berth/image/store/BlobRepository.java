@@ -15,7 +15,8 @@ public interface BlobRepository extends JpaRepository<BlobEntity, String> {
       VALUES (:digest, :size, :mediaType, :diffId, :uncompressedSize)
       ON CONFLICT (digest) DO UPDATE SET
         diff_id = COALESCE(blob.diff_id, EXCLUDED.diff_id),
-        uncompressed_size = COALESCE(blob.uncompressed_size, EXCLUDED.uncompressed_size)""", nativeQuery = true)
+        uncompressed_size = COALESCE(blob.uncompressed_size, EXCLUDED.uncompressed_size),
+        touched_at = now()""", nativeQuery = true)
   void upsert(String digest, long size, String mediaType, String diffId, Long uncompressedSize);
 
   /** Of {@code digests}, those no image uses any more, locked for deletion (rows in use are skipped). */
@@ -26,6 +27,24 @@ public interface BlobRepository extends JpaRepository<BlobEntity, String> {
         AND NOT EXISTS (SELECT 1 FROM image_layer l WHERE l.digest = b.digest)
       FOR UPDATE SKIP LOCKED""", nativeQuery = true)
   List<String> lockUnused(List<String> digests);
+
+  /**
+   * Marks a stored blob as used just now, so that the sweep spares it; waits for a sweep holding
+   * it and returns 0 when the sweep removed it.
+   */
+  @Modifying
+  @Query(value = "UPDATE blob SET touched_at = now() WHERE digest = :digest", nativeQuery = true)
+  int touch(String digest);
+
+  /** Blobs no image uses that were not used for {@code graceSeconds}, locked for deletion (held rows skipped). */
+  @Query(value = """
+      SELECT b.digest FROM blob b
+      WHERE b.touched_at < now() - make_interval(secs => :graceSeconds)
+        AND NOT EXISTS (SELECT 1 FROM image i WHERE i.id = b.digest OR i.manifest_digest = b.digest)
+        AND NOT EXISTS (SELECT 1 FROM image_layer l WHERE l.digest = b.digest)
+      ORDER BY b.digest LIMIT :limit
+      FOR UPDATE SKIP LOCKED""", nativeQuery = true)
+  List<String> lockSweepable(double graceSeconds, int limit);
 
   @Modifying
   @Query(value = "DELETE FROM blob WHERE digest IN (:digests)", nativeQuery = true)

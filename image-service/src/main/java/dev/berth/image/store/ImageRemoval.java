@@ -3,16 +3,11 @@ package dev.berth.image.store;
 import dev.berth.image.ImageException;
 import dev.berth.oci.Digest;
 import dev.berth.oci.Reference;
-import dev.berth.oci.content.ContentStore;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -31,21 +26,20 @@ public class ImageRemoval {
   public record Removed(List<String> untagged, List<String> deleted, long reclaimedBytes) {
   }
 
-  private static final Logger log = LoggerFactory.getLogger(ImageRemoval.class);
 
   private final ImageStore store;
   private final ImageRepository images;
   private final BlobRepository blobs;
-  private final ContentStore content;
+  private final BlobFiles files;
   private final ImageUsage usage;
   private final TransactionOperations tx;
 
-  ImageRemoval(ImageStore store, ImageRepository images, BlobRepository blobs, ContentStore content,
+  ImageRemoval(ImageStore store, ImageRepository images, BlobRepository blobs, BlobFiles files,
       ImageUsage usage, TransactionOperations tx) {
     this.store = store;
     this.images = images;
     this.blobs = blobs;
-    this.content = content;
+    this.files = files;
     this.usage = usage;
     this.tx = tx;
   }
@@ -76,7 +70,7 @@ public class ImageRemoval {
       }
       return delete(image, tags);
     });
-    deletion.blobs().forEach(this::removeFile);
+    files.remove(deletion.blobs());
     return deletion.removed();
   }
 
@@ -121,17 +115,6 @@ public class ImageRemoval {
     List<String> untagged = new ArrayList<>(tags.stream().map(store::familiar).toList());
     repoDigests.stream().map(store::familiar).forEach(untagged::add);
     return new Deletion(new Removed(untagged, List.of(image.id()), bytes), unused);
-  }
-
-  private void removeFile(String digest) {
-    try {
-      Optional<Path> trashed = content.trash(Digest.parse(digest));
-      if (trashed.isPresent()) {
-        content.delete(trashed.get());
-      }
-    } catch (IOException e) {
-      log.warn("cannot remove blob {} from the content store", digest, e);
-    }
   }
 
   /** The tag {@code name} denotes when it is a tag of {@code image}. */

@@ -3,6 +3,8 @@ package dev.berth.oci.content;
 import dev.berth.oci.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,9 @@ public interface ContentStore {
 
   /** Undoes {@link #trash}. */
   void restore(Path trashed, Digest digest) throws IOException;
+
+  /** Ingest files not written to for {@code age}: left by writers that never finished. */
+  List<Path> staleIngests(Duration age) throws IOException;
 
   /** Deletes a trashed file, an ingest file, or anything else the store handed out. */
   void delete(Path file) throws IOException;

@@ -11,6 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -105,6 +109,20 @@ public class FilesystemContentStore implements ContentStore {
   @Override
   public void restore(Path trashed, Digest digest) throws IOException {
     Files.move(trashed, path(digest), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  public List<Path> staleIngests(Duration age) throws IOException {
+    FileTime before = FileTime.from(Instant.now().minus(age));
+    try (Stream<Path> files = Files.list(ingest)) {
+      return files.filter(file -> {
+        try {
+          return Files.getLastModifiedTime(file).compareTo(before) < 0;
+        } catch (IOException gone) {
+          return false;
+        }
+      }).toList();
+    }
   }
 
   @Override
