@@ -25,16 +25,4 @@ public class BlobEntity {
 
   protected BlobEntity() {
   }
-
-  public String digest() {
-    return digest;
-  }
-
-  public long size() {
-    return size;
-  }
-
-  public Instant touchedAt() {
-    return touchedAt;
-  }
 }

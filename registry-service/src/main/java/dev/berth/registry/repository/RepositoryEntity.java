@@ -26,12 +26,4 @@ public class RepositoryEntity {
   public Long id() {
     return id;
   }
-
-  public String name() {
-    return name;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
 }

@@ -33,12 +33,4 @@ public class TagEntity {
 
   protected TagEntity() {
   }
-
-  public String name() {
-    return name;
-  }
-
-  public long manifestId() {
-    return manifestId;
-  }
 }
