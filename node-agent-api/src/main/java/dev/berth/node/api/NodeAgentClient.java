@@ -1,0 +1,70 @@
+package dev.berth.node.api;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * A node agent's HTTP API as a Spring HTTP interface. Streams (followed logs, streamed stats, exec
+ * output) are read through the plain endpoints the agent documents in its OpenAPI description.
+ */
+@HttpExchange("/api/v1")
+public interface NodeAgentClient {
+
+  @GetExchange("/node")
+  NodeInfo node();
+
+  @PostExchange("/containers")
+  ContainerStatus create(@RequestBody ContainerSpec spec);
+
+  @GetExchange("/containers")
+  List<ContainerStatus> list();
+
+  @GetExchange("/containers/{id}")
+  ContainerStatus inspect(@PathVariable String id);
+
+  @PostExchange("/containers/{id}/start")
+  ContainerStatus start(@PathVariable String id);
+
+  @PostExchange("/containers/{id}/stop")
+  ContainerStatus stop(@PathVariable String id, @RequestParam(required = false) Integer timeout);
+
+  @PostExchange("/containers/{id}/restart")
+  ContainerStatus restart(@PathVariable String id, @RequestParam(required = false) Integer timeout);
+
+  @PostExchange("/containers/{id}/kill")
+  ContainerStatus kill(@PathVariable String id, @RequestParam(required = false) String signal);
+
+  @PostExchange("/containers/{id}/pause")
+  ContainerStatus pause(@PathVariable String id);
+
+  @PostExchange("/containers/{id}/unpause")
+  ContainerStatus unpause(@PathVariable String id);
+
+  @PostExchange("/containers/{id}/wait")
+  WaitResult await(@PathVariable String id, @RequestParam(required = false) String condition);
+
+  @DeleteExchange("/containers/{id}")
+  void remove(@PathVariable String id, @RequestParam boolean force, @RequestParam boolean volumes);
+
+  @GetExchange("/containers/{id}/logs")
+  List<LogEntry> logs(@PathVariable String id, @RequestParam(required = false) String since,
+      @RequestParam(required = false) String until, @RequestParam(required = false) String tail);
+
+  @GetExchange("/containers/{id}/top")
+  TopResult top(@PathVariable String id, @RequestParam(required = false) String psArgs);
+
+  @GetExchange("/containers/{id}/stats")
+  ContainerStats stats(@PathVariable String id);
+
+  @PostExchange("/containers/{id}/execs")
+  ExecStatus createExec(@PathVariable String id, @RequestBody ExecSpec spec);
+
+  @GetExchange("/execs/{execId}")
+  ExecStatus inspectExec(@PathVariable String execId);
+}

@@ -1,0 +1,6 @@
+/**
+ * The few system calls the agent needs that Java NIO lacks: mount and unmount (overlayfs, bind),
+ * mknod, lchown, lutimes and kill, through jnr-posix and jnr-ffi. Nothing else in the agent binds
+ * native code.
+ */
+package dev.berth.node.sys;
