@@ -1,0 +1,160 @@
+package dev.berth.node.runtime;
+
+import dev.berth.node.sys.Syscalls;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts containers under conmon. conmon forks into its own session (so the container outlives the
+ * agent), runs {@code <runtime> create}, reports the container's PID on a sync pipe, then copies the
+ * container's stdout and stderr into its log, writes the exit code to {@code <exitDir>/<id>} when
+ * the container exits and creates {@code oom} in the bundle directory (its working directory) when
+ * the kernel OOM-killed it. Its control FIFO is {@code <bundle>/ctl}; its attach socket
+ * {@code <socketDir>/<id>/attach}.
+ */
+public class Conmon {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** A process may only pass descriptors 0-2 to a child, so a shell puts the sync FIFO on descriptor 3. */
+  private static final String WITH_SYNC_PIPE = "exec \"$0\" \"$@\" 3>\"$BERTH_SYNC_FIFO\"";
+
+  private final Path binary;
+  private final OciRuntime runtime;
+  private final Path socketDir;
+
+  public Conmon(Path binary, OciRuntime runtime, Path socketDir) {
+    this.binary = binary;
+    this.runtime = runtime;
+    this.socketDir = socketDir;
+  }
+
+  /**
+   * What to launch.
+   *
+   * @param id the container ID
+   * @param name the container's name
+   * @param bundle the OCI bundle directory (config.json and rootfs); conmon's working directory
+   * @param exitDir where conmon writes the exit code file named after the ID
+   * @param logArgs conmon's log options ({@code -l k8s-file:...}, {@code --log-size-max ...})
+   * @param tty whether the process has a terminal
+   * @param stdin whether stdin stays open for attach
+   */
+  public record Launch(String id, String name, Path bundle, Path exitDir, List<String> logArgs, boolean tty,
+      boolean stdin) {
+  }
+
+  /** Creates the container (not yet started) and returns the host PID of its init process. */
+  public int create(Launch launch) throws IOException {
+    Path fifo = launch.bundle().resolve("sync");
+    Files.deleteIfExists(fifo);
+    if (Syscalls.posix().mkfifo(fifo.toString(), 0600) != 0) {
+      throw Syscalls.failure("mkfifo " + fifo);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command(launch))
+        .directory(launch.bundle().toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(Command.DEV_NULL))
+        .redirectErrorStream(true);
+    builder.environment().put("_OCI_SYNCPIPE", "3");
+    builder.environment().put("BERTH_SYNC_FIFO", fifo.toString());
+    Process process = builder.start();
+    try {
+      String line;
+      try (BufferedReader sync = Files.newBufferedReader(fifo, StandardCharsets.UTF_8)) {
+        line = sync.readLine();
+      }
+      String output = read(process.getInputStream());
+      process.waitFor();
+      if (line == null) {
+        throw new RuntimeFailure("conmon failed to create " + launch.id() + ": " + output.strip());
+      }
+      JsonNode message = JSON.readTree(line);
+      int pid = message.path("data").asInt(-1);
+      if (pid <= 0) {
+        throw new RuntimeFailure(createError(message.path("message").asString("exit status " + pid)));
+      }
+      return pid;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while creating " + launch.id(), e);
+    } finally {
+      process.destroy();
+      Files.deleteIfExists(fifo);
+    }
+  }
+
+  /** The PID file conmon writes its own PID to. */
+  public static Path pidFile(Path bundle) {
+    return bundle.resolve("conmon.pid");
+  }
+
+  /** The file runc writes the container's init PID to. */
+  public static Path containerPidFile(Path bundle) {
+    return bundle.resolve("pidfile");
+  }
+
+  /** The marker conmon creates when the container was OOM-killed. */
+  public static Path oomFile(Path bundle) {
+    return bundle.resolve("oom");
+  }
+
+  /** conmon's control FIFO: {@code 1 <rows> <cols>} resizes the terminal, {@code 2 0 0} reopens the log. */
+  public static Path controlFifo(Path bundle) {
+    return bundle.resolve("ctl");
+  }
+
+  /** The attach socket of a running container (SOCK_SEQPACKET; the first byte of each packet names the stream). */
+  public Path attachSocket(String id) {
+    return socketDir.resolve(id).resolve("attach");
+  }
+
+  private List<String> command(Launch launch) {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_SYNC_PIPE, binary.toString(),
+        "--api-version", "1", "-c", launch.id(), "-u", launch.id(), "-n", launch.name(),
+        "-r", runtime.binary().toString(), "-b", launch.bundle().toString(),
+        "-p", containerPidFile(launch.bundle()).toString(), "-P", pidFile(launch.bundle()).toString(),
+        "--exit-dir", launch.exitDir().toString(), "--socket-dir-path", socketDir.toString(),
+        "--log-level", "error"));
+    for (String arg : runtime.globalArgs()) {
+      command.add("--runtime-arg=" + arg);
+    }
+    command.addAll(launch.logArgs());
+    if (launch.tty()) {
+      command.add("-t");
+    }
+    if (launch.stdin()) {
+      command.add("-i");
+    }
+    return command;
+  }
+
+  /** runc's errors arrive as its log lines ({@code time="..." level=error msg="..."}); keep the message. */
+  private static String createError(String message) {
+    int start = message.lastIndexOf("msg=\"");
+    if (start < 0) {
+      return message.strip();
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = start + 5; i < message.length() && message.charAt(i) != '"'; i++) {
+      char c = message.charAt(i);
+      if (c == '\\' && i + 1 < message.length()) {
+        c = message.charAt(++i);
+      }
+      text.append(c);
+    }
+    return text.toString().strip();
+  }
+
+  private static String read(InputStream in) throws IOException {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

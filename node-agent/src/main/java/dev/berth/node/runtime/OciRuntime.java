@@ -1,0 +1,118 @@
+package dev.berth.node.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OCI runtime's command line ({@code runc} or {@code crun}, which share it), with its state kept
+ * under one root directory. No state logic: each method is one runtime call.
+ */
+public class OciRuntime {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String name;
+  private final Path binary;
+  private final Path root;
+
+  public OciRuntime(String name, Path binary, Path root) {
+    this.name = name;
+    this.binary = binary;
+    this.root = root;
+  }
+
+  /** {@code runc} or {@code crun}. */
+  public String name() {
+    return name;
+  }
+
+  public Path binary() {
+    return binary;
+  }
+
+  /** The arguments every call passes before its command (the state root). */
+  public List<String> globalArgs() {
+    return List.of("--root", root.toString());
+  }
+
+  public void start(String id) throws IOException {
+    call("start", id);
+  }
+
+  /** Sends {@code signal} (a name such as {@code SIGTERM} or a number) to the init process, or to all with {@code all}. */
+  public void kill(String id, String signal, boolean all) throws IOException {
+    if (all) {
+      call("kill", "--all", id, signal);
+    } else {
+      call("kill", id, signal);
+    }
+  }
+
+  public void pause(String id) throws IOException {
+    call("pause", id);
+  }
+
+  public void resume(String id) throws IOException {
+    call("resume", id);
+  }
+
+  /** Removes the container's runtime state and cgroups; with {@code force} kills it first. Absent containers are fine. */
+  public void delete(String id, boolean force) throws IOException {
+    Command.Result result = Command.run(command(force ? List.of("delete", "--force", id) : List.of("delete", id)));
+    if (!result.succeeded() && !notFound(result)) {
+      throw new RuntimeFailure(name + " delete " + id + ": " + result.message());
+    }
+  }
+
+  /** The runtime's view of the container, empty when it does not know it. */
+  public Optional<RuntimeState> state(String id) throws IOException {
+    Command.Result result = Command.run(command(List.of("state", id)));
+    if (!result.succeeded()) {
+      if (notFound(result)) {
+        return Optional.empty();
+      }
+      throw new RuntimeFailure(name + " state " + id + ": " + result.message());
+    }
+    JsonNode state = JSON.readTree(result.stdout());
+    return Optional.of(new RuntimeState(id, state.path("status").asString(), state.path("pid").asInt()));
+  }
+
+  /** Host PIDs of every process in the container. */
+  public List<Integer> pids(String id) throws IOException {
+    Command.Result result = call("ps", "--format", "json", id);
+    List<Integer> pids = new ArrayList<>();
+    JSON.readTree(result.stdout()).forEach(pid -> pids.add(pid.asInt()));
+    return pids;
+  }
+
+  /** The command line that runs the process described by {@code processJson} in the container and waits for it. */
+  public List<String> execCommand(String id, Path processJson, Path pidFile) {
+    return command(List.of("exec", "--process", processJson.toString(), "--pid-file", pidFile.toString(), id));
+  }
+
+  private Command.Result call(String... args) throws IOException {
+    Command.Result result = Command.run(command(List.of(args)));
+    if (!result.succeeded()) {
+      throw new RuntimeFailure(name + " " + args[0] + " " + args[args.length - 1] + ": " + result.message());
+    }
+    return result;
+  }
+
+  private List<String> command(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.addAll(globalArgs());
+    command.addAll(args);
+    return command;
+  }
+
+  private static boolean notFound(Command.Result result) {
+    String message = result.message();
+    return message.contains("does not exist") || message.contains("not found") || message.contains("No such file");
+  }
+}
