@@ -11,7 +11,8 @@ import java.nio.file.Path;
 public enum ServiceJar {
 
   REGISTRY_SERVICE("registry-service", "berth.registry.jar", "/v2/"),
-  IMAGE_SERVICE("image-service", "berth.image.jar", "/actuator/health");
+  IMAGE_SERVICE("image-service", "berth.image.jar", "/actuator/health"),
+  NODE_AGENT("node-agent", "berth.node.jar", "/actuator/health");
 
   private final String module;
   private final String jarProperty;

@@ -87,13 +87,30 @@ public final class ServiceProcess implements BeforeAllCallback, AfterAllCallback
 
   /** Starts the service, its log and data directory named {@code <name>-<module>}, and waits until it answers. */
   public void start(String name) throws IOException, InterruptedException {
-    Path jar = service.jar();
     Path work = Files.createDirectories(Path.of(System.getProperty("berth.services.dir", "target/services")));
     String prefix = name + "-" + service.module();
     log = work.resolve(prefix + ".log");
+    Files.deleteIfExists(log);
     dataDir = Files.createTempDirectory(work, prefix + "-data-");
     port = freeLoopbackPort();
+    launch();
+  }
 
+  /**
+   * Kills the service with SIGKILL, as a crash would, leaving its data directory and whatever it
+   * started behind; {@link #restart()} starts it again on the same port and data.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** Starts the service again after {@link #kill()}, on the same port and data directory. */
+  public void restart() throws IOException, InterruptedException {
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    Path jar = service.jar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -102,7 +119,7 @@ public final class ServiceProcess implements BeforeAllCallback, AfterAllCallback
     command.addAll(arguments.get());
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     awaitReady();
   }

@@ -69,6 +69,11 @@ public class OciRuntime {
     }
   }
 
+  /** Whether the runtime keeps state for the container (a cheap check, no runtime call). */
+  public boolean exists(String id) {
+    return java.nio.file.Files.isDirectory(root.resolve(id));
+  }
+
   /** The runtime's view of the container, empty when it does not know it. */
   public Optional<RuntimeState> state(String id) throws IOException {
     Command.Result result = Command.run(command(List.of("state", id)));

@@ -1,0 +1,160 @@
+package dev.berth.node.container;
+
+import dev.berth.node.api.ContainerSpec;
+import dev.berth.node.api.ContainerStatus;
+import dev.berth.node.api.HostOptions;
+import dev.berth.node.bundle.BundleRequest;
+import dev.berth.node.bundle.BundleWriter;
+import dev.berth.node.bundle.VolumeMount;
+import dev.berth.node.logs.ConmonLog;
+import dev.berth.node.logs.LogRotation;
+import dev.berth.node.network.NetworkAttachment;
+import dev.berth.node.network.Networks;
+import dev.berth.node.runtime.Conmon;
+import dev.berth.node.runtime.OciRuntime;
+import dev.berth.node.snapshot.ImageLayers;
+import dev.berth.node.snapshot.Mounts;
+import dev.berth.node.snapshot.PreparedImage;
+import dev.berth.node.snapshot.Snapshotter;
+import dev.berth.node.volume.Volumes;
+import dev.berth.oci.ImageConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The host side of a container: its root filesystem (a snapshot mounted in its bundle), volumes,
+ * network, OCI bundle and the conmon-supervised runtime process, set up for a run and torn down
+ * after it. Each step of a teardown is idempotent, so it can run again after a crash.
+ */
+@Component
+public class ContainerHost {
+
+  private final ContainerStore store;
+  private final ImageLayers layers;
+  private final Snapshotter snapshots;
+  private final Volumes volumes;
+  private final Networks networks;
+  private final BundleWriter bundles;
+  private final LogRotation logs;
+  private final Conmon conmon;
+  private final OciRuntime runtime;
+
+  ContainerHost(ContainerStore store, ImageLayers layers, Snapshotter snapshots, Volumes volumes, Networks networks,
+      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime) {
+    this.store = store;
+    this.layers = layers;
+    this.snapshots = snapshots;
+    this.volumes = volumes;
+    this.networks = networks;
+    this.bundles = bundles;
+    this.logs = logs;
+    this.conmon = conmon;
+    this.runtime = runtime;
+  }
+
+  /** What a created container rests on. */
+  record Prepared(ImageConfig image, String chainId, List<VolumeMount> volumes) {
+  }
+
+  /** A started run. */
+  record Launched(int pid, ContainerStatus.NetworkInfo network) {
+  }
+
+  /** Unpacks the image's missing layers, prepares the container's snapshot, mounts it and creates its volumes. */
+  Prepared prepare(ContainerSpec spec) throws IOException {
+    PreparedImage image;
+    try {
+      image = layers.prepare(spec.image());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while preparing image " + spec.image(), e);
+    }
+    snapshots.prepare(spec.id(), image.chainId());
+    Path rootfs = mountRootfs(spec.id());
+    return new Prepared(image.config(), image.chainId(), volumes.mount(spec, image.config(), rootfs));
+  }
+
+  /** Mounts the root filesystem, sets up the network, writes the bundle, creates and starts the container. */
+  Launched launch(ContainerRecord record) throws IOException {
+    String id = record.id();
+    Path rootfs = mountRootfs(id);
+    HostOptions host = record.spec().host() == null ? HostOptions.defaults() : record.spec().host();
+    String mode = host.networkMode() == null ? "bridge" : host.networkMode();
+    NetworkAttachment network = networks.attach(id, mode, host.ports() == null ? List.of() : host.ports());
+    Path bundle = store.bundle(id);
+    bundles.write(bundle, new BundleRequest(id, record.spec(), record.image(), rootfs, network.namespacePath(),
+        network.info(), record.volumes()));
+    ConmonLog log = ConmonLog.inBundle(store.log(id), bundle);
+    int pid = conmon.create(new Conmon.Launch(id, record.spec().name(), bundle, store.exitDir(),
+        logs.conmonArgs(log), record.spec().tty(), record.spec().openStdin()));
+    runtime.start(id);
+    logs.track(id, log);
+    return new Launched(pid, network.info());
+  }
+
+  /** The request a bundle (or an exec process) of this container is written from. */
+  public BundleRequest bundleRequest(ContainerRecord record) throws IOException {
+    return new BundleRequest(record.id(), record.spec(), record.image(), store.rootfs(record.id()), null,
+        networks.info(record.id()).orElse(null), record.volumes());
+  }
+
+  /** Whether conmon saw the kernel OOM-kill the container's last run. */
+  boolean oomKilled(String id) {
+    return Files.exists(Conmon.oomFile(store.bundle(id)));
+  }
+
+  /** Deletes the exit and OOM markers of the last run. */
+  void forgetExit(String id) throws IOException {
+    Files.deleteIfExists(store.exitDir().resolve(id));
+    Files.deleteIfExists(Conmon.oomFile(store.bundle(id)));
+  }
+
+  /** Releases what a run held: the runtime's state and cgroups, the network and published ports, the rootfs mount. */
+  void teardown(String id) throws IOException {
+    logs.untrack(id);
+    if (runtime.exists(id)) {
+      runtime.delete(id, true);
+    }
+    networks.detach(id);
+    unmountRootfs(id);
+  }
+
+  /** Removes what the container rests on: its snapshot and, with {@code removeVolumes}, its anonymous volumes. */
+  void destroy(ContainerRecord record, boolean removeVolumes) throws IOException {
+    unmountRootfs(record.id());
+    volumes.release(record.id(), removeVolumes);
+    snapshots.remove(record.id());
+  }
+
+  Optional<ContainerStatus.NetworkInfo> network(String id) throws IOException {
+    return networks.info(id);
+  }
+
+  /** Serves the published ports of the running containers again and cleans up the networks of the rest. */
+  void readopt(Set<String> running) throws IOException {
+    networks.readopt(running);
+    for (String id : running) {
+      logs.track(id, ConmonLog.inBundle(store.log(id), store.bundle(id)));
+    }
+  }
+
+  private Path mountRootfs(String id) throws IOException {
+    Path rootfs = Files.createDirectories(store.rootfs(id));
+    if (!MountTable.isMountPoint(rootfs)) {
+      Mounts.mountAll(snapshots.mounts(id), rootfs);
+    }
+    return rootfs;
+  }
+
+  private void unmountRootfs(String id) throws IOException {
+    Path rootfs = store.rootfs(id);
+    if (MountTable.isMountPoint(rootfs)) {
+      Mounts.unmountAll(snapshots.mounts(id), rootfs);
+    }
+  }
+}

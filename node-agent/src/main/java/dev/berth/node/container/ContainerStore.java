@@ -1,0 +1,105 @@
+package dev.berth.node.container;
+
+import dev.berth.oci.OciJson;
+import dev.berth.platform.BerthProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Container records, one directory per container under {@code <data-dir>/containers}, each record
+ * in {@code container.json} replaced atomically (write beside, rename), cached in memory. A
+ * rename survives the agent being killed at any point; the runtime's state reconciles the rest.
+ */
+@Component
+public class ContainerStore {
+
+  private static final String RECORD = "container.json";
+
+  private final JsonMapper json = OciJson.mapper();
+  private final Path root;
+  private final Path exitDir;
+  private final Map<String, ContainerRecord> records = new ConcurrentHashMap<>();
+
+  ContainerStore(BerthProperties properties) throws IOException {
+    this.root = Files.createDirectories(properties.dataDir().resolve("containers"));
+    this.exitDir = Files.createDirectories(properties.dataDir().resolve("exits"));
+    try (Stream<Path> dirs = Files.list(root)) {
+      dirs.map(dir -> dir.resolve(RECORD)).filter(Files::isRegularFile).forEach(file -> {
+        ContainerRecord record = read(file);
+        records.put(record.id(), record);
+      });
+    }
+  }
+
+  public Optional<ContainerRecord> find(String id) {
+    return Optional.ofNullable(records.get(id));
+  }
+
+  public Collection<ContainerRecord> all() {
+    return records.values();
+  }
+
+  void save(ContainerRecord record) throws IOException {
+    Path dir = Files.createDirectories(dir(record.id()));
+    Path temp = dir.resolve(RECORD + ".tmp");
+    Files.write(temp, json.writeValueAsBytes(record));
+    Files.move(temp, dir.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE);
+    records.put(record.id(), record);
+  }
+
+  void delete(String id) throws IOException {
+    records.remove(id);
+    Path dir = dir(id);
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** The container's directory: its record, log and bundle. */
+  public Path dir(String id) {
+    return root.resolve(id);
+  }
+
+  /** The OCI bundle directory, conmon's working directory. */
+  public Path bundle(String id) {
+    return dir(id).resolve("bundle");
+  }
+
+  /** Where the root filesystem is mounted. */
+  public Path rootfs(String id) {
+    return bundle(id).resolve("rootfs");
+  }
+
+  /** The container's log file as conmon writes it. */
+  public Path log(String id) {
+    return dir(id).resolve("ctr.log");
+  }
+
+  /** The directory conmon writes exit codes into, one file per container ID. */
+  public Path exitDir() {
+    return exitDir;
+  }
+
+  private ContainerRecord read(Path file) {
+    try {
+      return json.readValue(file.toFile(), ContainerRecord.class);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new UncheckedIOException(new IOException("unreadable container record " + file + ": " + e.getMessage()));
+    }
+  }
+}

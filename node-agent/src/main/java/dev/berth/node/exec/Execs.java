@@ -1,0 +1,161 @@
+package dev.berth.node.exec;
+
+import dev.berth.node.api.ExecSpec;
+import dev.berth.node.api.ExecStatus;
+import dev.berth.node.bundle.BundleWriter;
+import dev.berth.node.container.ContainerException;
+import dev.berth.node.container.ContainerHost;
+import dev.berth.node.container.ContainerRecord;
+import dev.berth.node.container.ContainerStore;
+import dev.berth.node.runtime.OciRuntime;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs exec processes through the OCI runtime ({@code runc exec --process}), the agent holding
+ * their stdio pipes and streaming stdout and stderr apart as Docker's multiplexed frames.
+ */
+@Component
+public class Execs {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int BUFFER = 32 * 1024;
+
+  private final ContainerStore store;
+  private final OciRuntime runtime;
+  private final BundleWriter bundles;
+  private final ContainerHost host;
+  private final Map<String, ExecSession> sessions = new ConcurrentHashMap<>();
+
+  Execs(ContainerStore store, OciRuntime runtime, BundleWriter bundles, ContainerHost host) {
+    this.store = store;
+    this.runtime = runtime;
+    this.bundles = bundles;
+    this.host = host;
+  }
+
+  public ExecStatus create(String containerId, ExecSpec spec) {
+    ContainerRecord container = running(containerId);
+    if (spec == null || spec.cmd() == null || spec.cmd().isEmpty() || spec.cmd().getFirst().isBlank()) {
+      throw new ContainerException.InvalidArgument("cmd must name the program to run");
+    }
+    if (spec.tty()) {
+      throw new ContainerException.InvalidArgument("exec with a terminal is not supported by this agent yet");
+    }
+    try {
+      bundles.execProcess(host.bundleRequest(container), spec);
+    } catch (IllegalArgumentException e) {
+      throw new ContainerException.InvalidArgument(e.getMessage());
+    } catch (IOException e) {
+      throw new ContainerException.Failed("cannot prepare exec in " + containerId + ": " + e.getMessage(), e);
+    }
+    String id = HexFormat.of().formatHex(randomBytes());
+    ExecSession session = new ExecSession(id, container.id(), spec);
+    sessions.put(id, session);
+    return session.status();
+  }
+
+  public ExecStatus inspect(String execId) {
+    return session(execId).status();
+  }
+
+  /** Runs the exec to its end, writing its output to {@code out} as multiplexed frames; returns its exit code. */
+  public int start(String execId, OutputStream out) throws IOException {
+    ExecSession session = session(execId);
+    if (!session.begin()) {
+      throw new ContainerException.Conflict("exec " + execId + " has already been started");
+    }
+    ContainerRecord container;
+    try {
+      container = running(session.containerId());
+    } catch (ContainerException e) {
+      session.exited(126);
+      throw e;
+    }
+    Path dir = Files.createDirectories(store.dir(container.id()).resolve("execs"));
+    Path processJson = dir.resolve(execId + ".json");
+    Path pidFile = dir.resolve(execId + ".pid");
+    try {
+      bundles.writeProcess(processJson, bundles.execProcess(host.bundleRequest(container), session.spec()));
+      Process process = new ProcessBuilder(runtime.execCommand(container.id(), processJson, pidFile))
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+      StreamFrames frames = new StreamFrames(out);
+      Thread stderr = Thread.ofVirtual().start(() -> copy(process.getErrorStream(), frames, StreamFrames.STDERR));
+      readPid(pidFile, session);
+      copy(process.getInputStream(), frames, StreamFrames.STDOUT);
+      stderr.join();
+      int code = process.waitFor();
+      session.exited(code);
+      return code;
+    } catch (InterruptedException e) {
+      session.exited(130);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running exec " + execId, e);
+    } finally {
+      if (session.status().running()) {
+        session.exited(126);
+      }
+      Files.deleteIfExists(processJson);
+      Files.deleteIfExists(pidFile);
+    }
+  }
+
+  /** Forgets the exec sessions of a removed container. */
+  public void forget(String containerId) {
+    sessions.values().removeIf(session -> session.containerId().equals(containerId));
+  }
+
+  private static void readPid(Path pidFile, ExecSession session) {
+    try {
+      if (Files.exists(pidFile)) {
+        session.running(Integer.parseInt(Files.readString(pidFile).strip()));
+      }
+    } catch (IOException | NumberFormatException e) {
+      session.running(0);
+    }
+  }
+
+  private static void copy(InputStream in, StreamFrames frames, int stream) {
+    byte[] buffer = new byte[BUFFER];
+    try (in) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        frames.write(stream, buffer, n);
+      }
+    } catch (IOException e) {
+      // the client went away or the process closed its end: the exit code still counts
+    }
+  }
+
+  private ContainerRecord running(String containerId) {
+    ContainerRecord container = store.find(containerId).orElseThrow(() -> new ContainerException.NotFound("container", containerId));
+    if (!container.state().equals(ContainerRecord.RUNNING)) {
+      throw new ContainerException.Conflict("Container " + containerId + " is not running");
+    }
+    return container;
+  }
+
+  private ExecSession session(String execId) {
+    ExecSession session = sessions.get(execId);
+    if (session == null) {
+      throw new ContainerException.NotFound("exec instance", execId);
+    }
+    return session;
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.berth.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.node.api.ContainerStatus;
+import dev.berth.node.api.NodeAgentClient;
+import dev.berth.node.api.PortBinding;
+import dev.berth.testsupport.ServiceJar;
+import dev.berth.testsupport.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Containers outlive the agent: SIGKILL it while they run, start it again, and it re-adopts them all. */
+class AgentRestartIT {
+
+  @RegisterExtension
+  @Order(1)
+  static final ServiceProcess imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE);
+
+  @RegisterExtension
+  @Order(2)
+  static final ServiceProcess agent = AgentUnderTest.agent(imageService);
+
+  private static NodeAgentClient client;
+  private static String image;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @BeforeAll
+  static void importBusybox() throws Exception {
+    image = BusyboxImage.importInto(imageService, "it/busybox:restart");
+    client = AgentUnderTest.client(agent);
+  }
+
+  @AfterAll
+  static void removeContainers() {
+    AgentRestartIT.client = AgentUnderTest.client(agent);
+    AgentUnderTest.removeAll(client);
+  }
+
+  @Test
+  void readoptsRunningContainersAndNoticesExitsAfterBeingKilled() throws Exception {
+    List<String> servers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Specs spec = Specs.of(image, "httpd", "-f", "-p", "80", "-h", "/www").bridge(new PortBinding(80, "tcp", "", 0));
+      servers.add(client.create(spec.build()).id());
+      client.start(servers.getLast());
+    }
+    String shortLived = client.create(Specs.shell(image, "sleep 2; exit 7").build()).id();
+    client.start(shortLived);
+    Map<String, Integer> ports = servers.stream().collect(Collectors.toMap(id -> id,
+        id -> client.inspect(id).network().ports().getFirst().hostPort()));
+    for (int port : ports.values()) {
+      assertThat(ContainerLifecycleIT.eventually(() -> get(port), BusyboxImage.INDEX::equals)).isNotNull();
+    }
+    List<String> mountsBefore = berthMounts();
+
+    agent.kill();
+    Thread.sleep(3000);
+    agent.restart();
+    client = AgentUnderTest.client(agent);
+
+    for (String id : servers) {
+      ContainerStatus status = client.inspect(id);
+      assertThat(status.state()).as("container %s", id).isEqualTo("running");
+      assertThat(get(ports.get(id))).as("port %d of %s", ports.get(id), id).isEqualTo(BusyboxImage.INDEX);
+    }
+    ContainerStatus exited = ContainerLifecycleIT.eventually(() -> client.inspect(shortLived),
+        status -> status.state().equals("exited"));
+    assertThat(exited.exitCode()).isEqualTo(7);
+    assertThat(berthMounts()).as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);
+  }
+
+  private String get(int port) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  /** Mount points under the agent's data directory (root filesystems of running containers). */
+  private static List<String> berthMounts() throws IOException {
+    String dataDir = agent.dataDir().toString();
+    return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+        .map(line -> line.split(" ")[4])
+        .filter(mountPoint -> mountPoint.startsWith(dataDir))
+        .toList();
+  }
+}

@@ -1,0 +1,249 @@
+package dev.berth.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.node.api.ContainerStatus;
+import dev.berth.node.api.ExecSpec;
+import dev.berth.node.api.ExecStatus;
+import dev.berth.node.api.LogEntry;
+import dev.berth.node.api.NodeAgentClient;
+import dev.berth.node.api.PortBinding;
+import dev.berth.node.api.Resources;
+import dev.berth.node.api.WaitResult;
+import dev.berth.testsupport.ServiceJar;
+import dev.berth.testsupport.ServiceProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.client.HttpClientErrorException;
+
+/** Real containers from a busybox image served by a real image-service, through the agent's HTTP API. */
+class ContainerLifecycleIT {
+
+  @RegisterExtension
+  @Order(1)
+  static final ServiceProcess imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE);
+
+  @RegisterExtension
+  @Order(2)
+  static final ServiceProcess agent = AgentUnderTest.agent(imageService);
+
+  private static NodeAgentClient client;
+  private static String image;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void importBusybox() throws Exception {
+    image = BusyboxImage.importInto(imageService, "it/busybox:1", "CMD [\"sh\"]", "ENV GREETING=hello");
+    client = AgentUnderTest.client(agent);
+  }
+
+  @AfterAll
+  static void removeContainers() {
+    AgentUnderTest.removeAll(client);
+  }
+
+  @Test
+  void reportsTheExitCodeOfItsMainProcess() throws Exception {
+    String id = run(Specs.shell(image, "exit 3"));
+
+    assertThat(client.await(id, null)).isEqualTo(new WaitResult(3, false));
+    assertThat(client.inspect(id)).extracting(ContainerStatus::state, ContainerStatus::exitCode)
+        .containsExactly("exited", 3);
+  }
+
+  @Test
+  void runsItsProcessWithTheGivenEnvironmentUserAndWorkingDirectory() throws Exception {
+    String id = run(Specs.shell(image, "echo \"$GREETING $FOO $(id -u):$(id -g) $(pwd) $(hostname)\"")
+        .env("FOO=bar").user("app").workingDir("/tmp"));
+
+    client.await(id, null);
+    assertThat(lines(id, "stdout")).containsExactly("hello bar 1000:1000 /tmp " + id.substring(0, 12));
+  }
+
+  @Test
+  void keepsStdoutAndStderrApartInItsLog() throws Exception {
+    String id = run(Specs.shell(image, "echo to-out; echo to-err >&2; echo again-out"));
+
+    client.await(id, null);
+    assertThat(lines(id, "stdout")).containsExactly("to-out", "again-out");
+    assertThat(lines(id, "stderr")).containsExactly("to-err");
+  }
+
+  @Test
+  void servesAPublishedPortFromBusyboxHttpd() throws Exception {
+    String id = run(Specs.of(image, "httpd", "-f", "-p", "80", "-h", "/www").bridge(new PortBinding(80, "tcp", "", 0)));
+
+    int port = client.inspect(id).network().ports().getFirst().hostPort();
+    assertThat(port).isPositive();
+    assertThat(eventually(() -> get("http://127.0.0.1:" + port + "/index.html"), BusyboxImage.INDEX::equals))
+        .isEqualTo(BusyboxImage.INDEX);
+  }
+
+  @Test
+  void letsContainersReachEachOtherOnTheBridge() throws Exception {
+    String server = run(Specs.of(image, "httpd", "-f", "-p", "80", "-h", "/www").bridge());
+    String address = client.inspect(server).network().ipAddress();
+
+    String fetcher = run(Specs.shell(image, "for i in 1 2 3 4 5 6 7 8 9 10; do wget -q -O - http://" + address
+        + "/index.html && exit 0; sleep 0.2; done; exit 1").bridge());
+
+    assertThat(client.await(fetcher, null).exitCode()).isZero();
+    assertThat(lines(fetcher, "stdout")).containsExactly(BusyboxImage.INDEX.strip());
+  }
+
+  @Test
+  void reportsAContainerKilledForExceedingItsMemoryLimit() throws Exception {
+    long limit = 16L * 1024 * 1024;
+    String id = run(Specs.of(image, "tail", "/dev/zero")
+        .resources(new Resources(limit, limit, 0, 0, 0, 0, null, null, 0)));
+
+    WaitResult result = client.await(id, null);
+    assertThat(result).isEqualTo(new WaitResult(137, true));
+    assertThat(client.inspect(id).oomKilled()).isTrue();
+  }
+
+  @Test
+  void refusesForksBeyondItsPidsLimit() throws Exception {
+    String id = run(Specs.shell(image, "for i in $(seq 1 40); do sleep 30 & done; echo started")
+        .resources(new Resources(0, 0, 0, 0, 0, 0, null, null, 10)));
+
+    client.await(id, null);
+    assertThat(String.join("\n", lines(id, "stderr"))).contains("can't fork");
+  }
+
+  @Test
+  void killsAContainerThatIgnoresItsStopSignalAfterTheTimeout() throws Exception {
+    String id = run(Specs.of(image, "sleep", "1000"));
+
+    Instant before = Instant.now();
+    ContainerStatus stopped = client.stop(id, 1);
+
+    assertThat(stopped.state()).isEqualTo("exited");
+    assertThat(stopped.exitCode()).isEqualTo(137);
+    assertThat(Duration.between(before, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void stopsAContainerThatHandlesItsStopSignal() throws Exception {
+    String id = run(Specs.shell(image, "trap 'exit 0' TERM; while true; do sleep 0.1; done"));
+
+    ContainerStatus stopped = client.stop(id, 30);
+
+    assertThat(stopped.exitCode()).isZero();
+    assertThat(stopped.finishedAt()).isAfter(stopped.startedAt());
+  }
+
+  @Test
+  void runsAnExecAndReportsItsOutputAndExitCode() throws Exception {
+    String id = run(Specs.of(image, "sleep", "1000"));
+
+    ExecStatus exec = client.createExec(id, new ExecSpec(List.of("sh", "-c", "echo out; echo err >&2; exit 5"),
+        List.of(), "app", "/tmp", false, false));
+    byte[] output = http.send(HttpRequest.newBuilder(agent.uri("/api/v1/execs/" + exec.id() + "/start"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+
+    assertThat(frames(output, 1)).isEqualTo("out\n");
+    assertThat(frames(output, 2)).isEqualTo("err\n");
+    assertThat(client.inspectExec(exec.id())).extracting(ExecStatus::running, ExecStatus::exitCode)
+        .containsExactly(false, 5);
+  }
+
+  @Test
+  void pausesAndUnpausesARunningContainer() throws Exception {
+    String id = run(Specs.of(image, "sleep", "1000"));
+
+    assertThat(client.pause(id).state()).isEqualTo("paused");
+    assertThat(Files.readString(freezerState(id)).strip()).isEqualTo("FROZEN");
+    assertThat(client.unpause(id).state()).isEqualTo("running");
+  }
+
+  @Test
+  void restartsACrashingContainerUpToItsRetryLimit() throws Exception {
+    String id = run(Specs.shell(image, "echo crashed; exit 2").restart("on-failure", 3));
+
+    ContainerStatus done = eventually(() -> client.inspect(id),
+        status -> status.restartCount() == 3 && status.state().equals("exited"));
+    assertThat(done.exitCode()).isEqualTo(2);
+    assertThat(lines(id, "stdout")).containsExactly("crashed", "crashed", "crashed", "crashed");
+  }
+
+  @Test
+  void refusesToRemoveARunningContainerUnlessForced() throws Exception {
+    String id = run(Specs.of(image, "sleep", "1000"));
+
+    assertThatThrownBy(() -> client.remove(id, false, false)).isInstanceOf(HttpClientErrorException.Conflict.class);
+    client.remove(id, true, true);
+    assertThatThrownBy(() -> client.inspect(id)).isInstanceOf(HttpClientErrorException.NotFound.class);
+  }
+
+  private static java.nio.file.Path freezerState(String id) {
+    return java.nio.file.Path.of("/sys/fs/cgroup/freezer/berth", id, "freezer.state");
+  }
+
+  private static String run(Specs spec) {
+    String id = client.create(spec.build()).id();
+    client.start(id);
+    return id;
+  }
+
+  private static List<String> lines(String id, String stream) {
+    return client.logs(id, null, null, null).stream().filter(entry -> entry.stream().equals(stream))
+        .map(LogEntry::line).toList();
+  }
+
+  private String get(String url) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  /** Polls {@code probe} until {@code done} accepts its value, for up to 30 seconds. */
+  static <T> T eventually(java.util.function.Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    T value = probe.get();
+    while (!done.test(value) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      value = probe.get();
+    }
+    assertThat(done.test(value)).as("last value %s", value).isTrue();
+    return value;
+  }
+
+  /** The payload of every frame of {@code stream} in a multiplexed stream. */
+  private static String frames(byte[] output, int stream) {
+    ByteBuffer buffer = ByteBuffer.wrap(output);
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    while (buffer.remaining() >= 8) {
+      int kind = buffer.get();
+      buffer.position(buffer.position() + 3);
+      byte[] frame = new byte[buffer.getInt()];
+      buffer.get(frame);
+      if (kind == stream) {
+        payload.writeBytes(frame);
+      }
+    }
+    return payload.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
