@@ -92,6 +92,11 @@ final class CniPlugins {
         });
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(json.writeValueAsBytes(config));
+    } catch (IOException e) {
+      if (process.isAlive()) {
+        throw e;
+      }
+      // the plugin exited without reading its configuration (VERSION may): its exit status tells the outcome
     }
     byte[] stdout = process.getInputStream().readAllBytes();
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();

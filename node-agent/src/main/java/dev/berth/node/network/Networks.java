@@ -176,7 +176,8 @@ public class Networks implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       bound.forEach(PortProxy::close);
       if (namespace != null) {
-        undo(e, () -> detach(containerId));
+        Path created = namespace;
+        undo(e, () -> rollBack(containerId, created));
       }
       throw e;
     }
@@ -229,6 +230,23 @@ public class Networks implements AutoCloseable {
       namespaces.remove(namespace);
     }
     store.delete(state.containerId());
+  }
+
+  /**
+   * Undoes a failed bridge attach: DEL cleans up whatever ADD did before it failed (the CNI spec asks
+   * for it), then the namespace and state go even if DEL fails too; an allocation DEL could not
+   * release is released by the next {@link #readopt}.
+   */
+  private void rollBack(String containerId, Path namespace) throws IOException {
+    Optional<AttachmentState> state = store.read(containerId);
+    try {
+      if (state.isPresent()) {
+        plugins.del(state.get().cniConfig(), state.get().cniResult(), containerId, namespace);
+      }
+    } finally {
+      namespaces.remove(namespace);
+      store.delete(containerId);
+    }
   }
 
   private void closeProxies(String containerId) {
