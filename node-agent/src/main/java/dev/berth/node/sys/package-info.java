@@ -1,5 +1,6 @@
 /**
  * The few system calls the agent needs that Java NIO lacks: mount and unmount (overlayfs, bind),
+ * unshare, setns and an interface-flags ioctl (network namespaces),
  * mknod, lchown, lutimes and kill, through jnr-posix and jnr-ffi. Nothing else in the agent binds
  * native code.
  */

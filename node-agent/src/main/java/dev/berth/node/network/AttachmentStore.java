@@ -1,0 +1,84 @@
+package dev.berth.node.network;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The persisted attachments: one JSON file per container, replaced atomically (temp file, fsync,
+ * rename, fsync of the directory), so that a crash leaves either the old or the new state.
+ */
+final class AttachmentStore {
+
+  private static final String SUFFIX = ".json";
+
+  private final Path dir;
+  private final JsonMapper json;
+
+  AttachmentStore(Path dir, JsonMapper json) {
+    this.dir = dir;
+    this.json = json;
+  }
+
+  void write(AttachmentState state) throws IOException {
+    Files.createDirectories(dir);
+    Path file = file(state.containerId());
+    Path temp = dir.resolve("." + state.containerId() + ".tmp");
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer bytes = ByteBuffer.wrap(json.writeValueAsBytes(state));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    syncDirectory();
+  }
+
+  Optional<AttachmentState> read(String containerId) throws IOException {
+    Path file = file(containerId);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(json.readValue(Files.readAllBytes(file), AttachmentState.class));
+  }
+
+  void delete(String containerId) throws IOException {
+    Files.deleteIfExists(file(containerId));
+    Files.deleteIfExists(dir.resolve("." + containerId + ".tmp"));
+  }
+
+  /** The containers with a persisted attachment. */
+  List<String> containerIds() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(SUFFIX) && !name.startsWith("."))
+          .map(name -> name.substring(0, name.length() - SUFFIX.length()))
+          .toList();
+    }
+  }
+
+  private Path file(String containerId) {
+    return dir.resolve(containerId + SUFFIX);
+  }
+
+  private void syncDirectory() {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // not every filesystem lets a directory be opened for fsync; the rename is still atomic
+    }
+  }
+}
