@@ -1,0 +1,55 @@
+package dev.berth.node.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CapabilitySetTest {
+
+  @Test
+  void givesDockersDefaultSet() {
+    assertThat(CapabilitySet.of(null, null, false)).hasSize(14).contains("CAP_CHOWN", "CAP_AUDIT_WRITE")
+        .doesNotContain("CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SYS_MODULE");
+  }
+
+  @Test
+  void addsAndDropsWithOrWithoutPrefix() {
+    List<String> caps = CapabilitySet.of(List.of("net_admin", "CAP_SYS_TIME"), List.of("CHOWN", "cap_kill"), false);
+
+    assertThat(caps).contains("CAP_NET_ADMIN", "CAP_SYS_TIME", "CAP_SETUID")
+        .doesNotContain("CAP_CHOWN", "CAP_KILL").hasSize(14);
+  }
+
+  @Test
+  void dropAllKeepsOnlyTheAdded() {
+    assertThat(CapabilitySet.of(List.of("NET_BIND_SERVICE"), List.of("ALL"), false))
+        .containsExactly("CAP_NET_BIND_SERVICE");
+  }
+
+  @Test
+  void addAllGivesEverythingButTheDropped() {
+    assertThat(CapabilitySet.of(List.of("all"), List.of("SYS_ADMIN"), false))
+        .hasSize(CapabilitySet.ALL.size() - 1).doesNotContain("CAP_SYS_ADMIN");
+  }
+
+  @Test
+  void privilegedGetsEverything() {
+    assertThat(CapabilitySet.of(null, List.of("ALL"), true)).isEqualTo(CapabilitySet.ALL);
+  }
+
+  @Test
+  void rejectsAnUnknownCapability() {
+    assertThatThrownBy(() -> CapabilitySet.of(List.of("FLY"), null, false)).hasMessageContaining("unknown capability");
+  }
+
+  @Test
+  void leavesInheritableAndAmbientEmpty() {
+    var sets = CapabilitySet.sets(List.of("CAP_KILL"));
+
+    assertThat(sets.bounding()).isEqualTo(sets.effective()).isEqualTo(sets.permitted()).containsExactly("CAP_KILL");
+    assertThat(sets.inheritable()).isEmpty();
+    assertThat(sets.ambient()).isEmpty();
+  }
+}
