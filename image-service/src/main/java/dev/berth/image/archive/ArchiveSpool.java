@@ -1,10 +1,10 @@
 package dev.berth.image.archive;
 
 import dev.berth.image.ImageException;
-import dev.berth.image.pull.Compression;
 import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.InvalidDigestException;
+import dev.berth.oci.content.Compression;
 import dev.berth.oci.content.ContentStore;
 import dev.berth.oci.content.IngestWriter;
 import dev.berth.oci.content.TeeInputStream;

@@ -1,6 +1,5 @@
 package dev.berth.image.archive;
 
-import dev.berth.image.pull.Compression;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.ImageConfig;
@@ -8,6 +7,7 @@ import dev.berth.oci.ImageManifest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.oci.OciJson;
 import dev.berth.oci.Reference;
+import dev.berth.oci.content.Compression;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.berth.image.archive;
 
-import dev.berth.image.pull.Compression;
 import dev.berth.oci.Digest;
+import dev.berth.oci.content.Compression;
 import java.nio.file.Path;
 
 /**

@@ -1,9 +1,9 @@
 package dev.berth.image.importer;
 
 import dev.berth.image.ImageException;
-import dev.berth.image.pull.Compression;
 import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
+import dev.berth.oci.content.Compression;
 import dev.berth.oci.content.TeeInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

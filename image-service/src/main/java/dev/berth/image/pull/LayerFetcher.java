@@ -12,6 +12,7 @@ import dev.berth.oci.client.BlobStream;
 import dev.berth.oci.client.ContentVerificationException;
 import dev.berth.oci.client.NotFoundException;
 import dev.berth.oci.client.RegistryClient;
+import dev.berth.oci.content.Compression;
 import dev.berth.oci.content.ContentStore;
 import dev.berth.oci.content.IngestWriter;
 import dev.berth.oci.content.TeeInputStream;

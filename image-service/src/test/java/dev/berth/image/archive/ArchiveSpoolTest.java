@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.image.ImageException;
-import dev.berth.image.pull.Compression;
 import dev.berth.oci.Digest;
+import dev.berth.oci.content.Compression;
 import dev.berth.oci.content.FilesystemContentStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.OpenFlags;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import jnr.posix.POSIX;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 import jnr.posix.POSIXFactory;
 
 /**
@@ -138,6 +148,126 @@ public final class Syscalls {
     }
   }
 
+  /** {@code S_IFCHR}: a character device, for {@link #mknod}. */
+  public static final int S_IFCHR = 0020000;
+  /** {@code S_IFBLK}: a block device, for {@link #mknod}. */
+  public static final int S_IFBLK = 0060000;
+  /** {@code S_IFIFO}: a named pipe, for {@link #mknod}. */
+  public static final int S_IFIFO = 0010000;
+
+  private static final int AT_FDCWD = -100;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+  /** mknod(2): creates the device node or fifo {@code path}; {@code mode} holds type and permissions. */
+  public static void mknod(Path path, int mode, int major, int minor) throws IOException {
+    long dev = ((long) (major & 0xfff) << 8) | ((long) (major & ~0xfff) << 32) | (minor & 0xff)
+        | ((long) (minor & ~0xff) << 12);
+    if (LIBC.mknod(path.toString(), mode, dev) != 0) {
+      throw failure("mknod " + path);
+    }
+  }
+
+  /** The major number of a {@code dev_t} such as {@code unix:rdev}. */
+  public static int major(long dev) {
+    return (int) (((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL));
+  }
+
+  /** The minor number of a {@code dev_t} such as {@code unix:rdev}. */
+  public static int minor(long dev) {
+    return (int) ((dev & 0xff) | ((dev >>> 12) & ~0xffL));
+  }
+
+  /** lchown(2): owner and group of {@code path} itself, never of a symlink's target. */
+  public static void lchown(Path path, long uid, long gid) throws IOException {
+    if (POSIX.lchown(path.toString(), (int) uid, (int) gid) != 0) {
+      throw failure("lchown " + path);
+    }
+  }
+
+  /** chmod(2) with all twelve mode bits, setuid, setgid and sticky included (NIO drops those). */
+  public static void chmod(Path path, int mode) throws IOException {
+    if (POSIX.chmod(path.toString(), mode & 07777) != 0) {
+      throw failure("chmod " + path);
+    }
+  }
+
+  /** utimensat(2) without following a symlink: sets access and modification time of {@code path}. */
+  public static void setTimes(Path path, Instant modified) throws IOException {
+    long[] time = {modified.getEpochSecond(), modified.getNano()};
+    if (POSIX.utimensat(AT_FDCWD, path.toString(), time, time, AT_SYMLINK_NOFOLLOW) != 0) {
+      throw failure("utimensat " + path);
+    }
+  }
+
+  /** lsetxattr(2): sets an extended attribute of {@code path} itself, never of a symlink's target. */
+  public static void setXattr(Path path, String name, byte[] value) throws IOException {
+    if (LIBC.lsetxattr(path.toString(), name, value, value.length, 0) != 0) {
+      throw failure("lsetxattr " + name + " on " + path);
+    }
+  }
+
+  /** lgetxattr(2): the value of an extended attribute of {@code path}, empty when it has none. */
+  public static Optional<byte[]> getXattr(Path path, String name) throws IOException {
+    while (true) {
+      long size = LIBC.lgetxattr(path.toString(), name, null, 0);
+      if (size < 0) {
+        if (errno() == Errno.ENODATA.intValue()) {
+          return Optional.empty();
+        }
+        throw failure("lgetxattr " + name + " on " + path);
+      }
+      byte[] value = new byte[(int) size];
+      long read = LIBC.lgetxattr(path.toString(), name, value, value.length);
+      if (read >= 0) {
+        return Optional.of(read == size ? value : Arrays.copyOf(value, (int) read));
+      }
+      if (errno() != Errno.ERANGE.intValue()) {
+        throw failure("lgetxattr " + name + " on " + path);
+      }
+    }
+  }
+
+  /** llistxattr(2): the names of the extended attributes of {@code path}, in the kernel's order. */
+  public static List<String> listXattrs(Path path) throws IOException {
+    while (true) {
+      long size = LIBC.llistxattr(path.toString(), null, 0);
+      if (size < 0) {
+        throw failure("llistxattr " + path);
+      }
+      byte[] names = new byte[(int) size];
+      long read = LIBC.llistxattr(path.toString(), names, names.length);
+      if (read >= 0) {
+        List<String> list = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < read; i++) {
+          if (names[i] == 0) {
+            list.add(new String(names, start, i - start, StandardCharsets.UTF_8));
+            start = i + 1;
+          }
+        }
+        return list;
+      }
+      if (errno() != Errno.ERANGE.intValue()) {
+        throw failure("llistxattr " + path);
+      }
+    }
+  }
+
+  /** syncfs(2): flushes the filesystem holding {@code path} to disk. */
+  public static void syncFilesystem(Path path) throws IOException {
+    int fd = POSIX.open(path.toString(), OpenFlags.O_RDONLY.intValue(), 0);
+    if (fd < 0) {
+      throw failure("open " + path);
+    }
+    try {
+      if (LIBC.syncfs(fd) != 0) {
+        throw failure("syncfs " + path);
+      }
+    } finally {
+      POSIX.close(fd);
+    }
+  }
+
   /** The errno of the last failed call on this thread. */
   public static int errno() {
     return RUNTIME.getLastError();
@@ -166,5 +296,14 @@ public final class Syscalls {
     int socket(int domain, int type, int protocol);
 
     int ioctl(int fd, long request, byte[] argument);
+    int lsetxattr(String path, String name, byte[] value, @size_t long size, int flags);
+
+    @ssize_t long lgetxattr(String path, String name, @Out byte[] value, @size_t long size);
+
+    @ssize_t long llistxattr(String path, @Out byte[] list, @size_t long size);
+
+    int syncfs(int fd);
+
+    int mknod(String path, int mode, long dev);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The few system calls the agent needs that Java NIO lacks: mount and unmount (overlayfs, bind),
- * unshare, setns and an interface-flags ioctl (network namespaces),
- * mknod, lchown, lutimes and kill, through jnr-posix and jnr-ffi. Nothing else in the agent binds
- * native code.
+ * unshare, setns and an interface-flags ioctl (network namespaces), mknod, lchown, lutimes, kill,
+ * extended attributes (the {@code trusted.*} namespace overlayfs uses) and syncfs, through
+ * jnr-posix and jnr-ffi. Nothing else in the agent binds native code.
  */
 package dev.berth.node.sys;

@@ -1,4 +1,4 @@
-package dev.berth.image.pull;
+package dev.berth.oci.content;
 
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;

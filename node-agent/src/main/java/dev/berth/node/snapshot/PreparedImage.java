@@ -1,0 +1,14 @@
+package dev.berth.node.snapshot;
+
+import dev.berth.oci.ImageConfig;
+
+/**
+ * An image whose layers are all committed snapshots.
+ *
+ * @param manifestDigest the manifest (or index) digest the image was prepared from
+ * @param config the image's configuration
+ * @param chainId the committed snapshot of the topmost layer, the parent of the image's
+ *     containers; null for an image without layers
+ */
+public record PreparedImage(String manifestDigest, ImageConfig config, String chainId) {
+}
