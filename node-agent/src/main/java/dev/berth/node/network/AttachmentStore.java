@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The persisted attachments: one JSON file per container, replaced atomically (temp file, fsync,
- * rename, fsync of the directory), so that a crash leaves either the old or the new state.
+ * rename), so that a crash leaves either the old or the new state. The directory is not fsynced
+ * (it would double the cost of a start): a rename lost to a host crash is harmless, since such a
+ * crash takes the namespaces, bridge ports and proxies with it, and {@link Networks#readopt}
+ * releases address allocations that have no state file.
  */
 final class AttachmentStore {
 
@@ -41,7 +44,6 @@ final class AttachmentStore {
       channel.force(true);
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory();
   }
 
   Optional<AttachmentState> read(String containerId) throws IOException {
@@ -72,13 +74,5 @@ final class AttachmentStore {
 
   private Path file(String containerId) {
     return dir.resolve(containerId + SUFFIX);
-  }
-
-  private void syncDirectory() {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // not every filesystem lets a directory be opened for fsync; the rename is still atomic
-    }
   }
 }

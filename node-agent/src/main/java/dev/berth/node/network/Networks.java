@@ -97,15 +97,16 @@ public class Networks implements AutoCloseable {
   /**
    * At agent start: restarts the port proxies of the running containers from their persisted
    * attachments and detaches everything else left behind — attachments, namespaces without one and
-   * IPAM allocations without one. A failure with one container is logged and does not stop the others.
+   * IPAM allocations without one. A failure with one container is logged and does not stop the others;
+   * a running container keeps its namespace and address even when its ports cannot be bound again.
    */
   public void readopt(Set<String> runningContainerIds) throws IOException {
     Set<String> kept = new HashSet<>();
     for (String containerId : store.containerIds()) {
       try {
         if (runningContainerIds.contains(containerId)) {
-          readopt(store.read(containerId).orElseThrow());
           kept.add(containerId);
+          readopt(store.read(containerId).orElseThrow());
         } else {
           detach(containerId);
         }
@@ -190,12 +191,15 @@ public class Networks implements AutoCloseable {
 
   private void readopt(AttachmentState state) throws IOException {
     NetworkInfo info = state.info();
-    if (info == null || state.cniResult() == null) {
+    if (info == null) {
       throw new IOException("attachment of container " + state.containerId() + " was never completed");
     }
     if (state.namespace() != null && !Files.exists(state.namespace())) {
       throw new IOException("network namespace " + state.namespace() + " of container " + state.containerId()
           + " is gone");
+    }
+    if (state.cniConfig() == null) {
+      return; // host and none: the namespace is all there is, and it stays
     }
     try {
       plugins.check(state.cniConfig(), state.cniResult(), state.containerId(), state.namespace());

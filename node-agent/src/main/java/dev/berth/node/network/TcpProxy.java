@@ -8,9 +8,11 @@ import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ final class TcpProxy implements PortProxy {
 
   private static final Logger log = LoggerFactory.getLogger(TcpProxy.class);
   private static final int BUFFER_SIZE = 64 * 1024;
+  private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(50);
 
   private final ServerSocketChannel server;
   private final PortBinding binding;
@@ -65,6 +68,7 @@ final class TcpProxy implements PortProxy {
         return;
       } catch (IOException e) {
         log.warn("published port {}/tcp: accept failed", binding.hostPort(), e);
+        LockSupport.parkNanos(ACCEPT_BACKOFF.toNanos()); // e.g. out of file descriptors: do not spin
       }
     }
   }
