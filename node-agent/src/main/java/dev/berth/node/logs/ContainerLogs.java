@@ -108,13 +108,13 @@ public class ContainerLogs {
     for (ReverseLines lines : newestFirst) {
       for (String line = lines.previous(); line != null && last.size() < query.tail(); line = lines.previous()) {
         Optional<LogEntry> entry = K8sFileFormat.parse(line);
-        if (entry.isEmpty() || !query.wants(entry.get().stream())) {
+        if (entry.isEmpty()) {
           continue;
         }
         if (query.since() != null && entry.get().time().isBefore(query.since())) {
           break collect;
         }
-        if (query.inWindow(entry.get().time())) {
+        if (query.wants(entry.get().stream()) && query.inWindow(entry.get().time())) {
           last.addFirst(entry.get());
         }
       }
