@@ -108,13 +108,13 @@ public class ContainerLogs {
     for (ReverseLines lines : newestFirst) {
       for (String line = lines.previous(); line != null && last.size() < query.tail(); line = lines.previous()) {
         Optional<LogEntry> entry = K8sFileFormat.parse(line);
-        if (entry.isEmpty() || !query.wants(entry.get().stream())) {
+        if (entry.isEmpty()) {
           continue;
         }
         if (query.since() != null && entry.get().time().isBefore(query.since())) {
           break collect;
         }
-        if (query.inWindow(entry.get().time())) {
+        if (query.wants(entry.get().stream()) && query.inWindow(entry.get().time())) {
           last.addFirst(entry.get());
         }
       }
@@ -122,7 +122,7 @@ public class ContainerLogs {
     last.forEach(delivery.sink());
   }
 
-  private static void follow(ConmonLog log, LineCursor start, BooleanSupplier stopped, Delivery delivery)
+  private void follow(ConmonLog log, LineCursor start, BooleanSupplier stopped, Delivery delivery)
       throws IOException, InterruptedException {
     LineCursor current = start;
     try {
@@ -134,7 +134,7 @@ public class ContainerLogs {
         Object key = LineCursor.fileKey(log.file());
         if (key != null && (current == null || !key.equals(current.fileKey()))) {
           if (current != null) {
-            if (!current.advance(delivery)) {
+            if (!current.advance(delivery) || !readSkippedGenerations(log, current.fileKey(), delivery)) {
               return;
             }
             current.close();
@@ -152,6 +152,31 @@ public class ContainerLogs {
         current.close();
       }
     }
+  }
+
+  /**
+   * After more than one rotation between two polls, the file followed so far is now generation k > 1 and
+   * generations k-1 .. 1 were written after it: reads them, oldest first. Returns false when
+   * {@code delivery} declined a line.
+   */
+  private boolean readSkippedGenerations(ConmonLog log, Object followed, Delivery delivery) throws IOException {
+    int followedGeneration = 0;
+    for (int n = 1; n <= properties.maxFiles() && followedGeneration == 0; n++) {
+      if (followed.equals(LineCursor.fileKey(log.generation(n)))) {
+        followedGeneration = n;
+      }
+    }
+    for (int n = followedGeneration - 1; n >= 1; n--) {
+      LineCursor skipped = LineCursor.open(log.generation(n), 0);
+      if (skipped != null) {
+        try (skipped) {
+          if (!skipped.advance(delivery)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** Parses, filters and hands on lines read forwards; declines the first line after {@code until}. */

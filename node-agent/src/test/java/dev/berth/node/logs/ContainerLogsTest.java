@@ -148,6 +148,32 @@ class ContainerLogsTest {
 
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void followReadsFilesRotatedAwayBetweenTwoPolls() throws Exception {
+    write(log.file(), record(1, "stdout", "a"));
+    AtomicBoolean stopped = new AtomicBoolean();
+    CompletableFuture<Void> follower = CompletableFuture.runAsync(() -> {
+      try {
+        logs.read(log, new LogQuery(null, null, -1, true, true, true), stopped::get, read::add);
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    await().atMost(Duration.ofSeconds(5)).until(() -> read.size() == 1);
+
+    Files.move(log.file(), log.generation(1));
+    write(log.file(), record(2, "stdout", "b"));
+    Files.move(log.generation(1), log.generation(2));
+    Files.move(log.file(), log.generation(1));
+    write(log.file(), record(3, "stdout", "c"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> read.size() == 3);
+    stopped.set(true);
+    follower.get(5, TimeUnit.SECONDS);
+
+    assertThat(read).extracting(LogEntry::line).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
   void followWaitsForTheFileToAppear() throws Exception {
     AtomicBoolean stopped = new AtomicBoolean();
     CompletableFuture<Void> follower = CompletableFuture.runAsync(() -> {
