@@ -280,8 +280,8 @@ public class Containers {
         events.append(id, "oom", null);
       }
       events.append(id, "die", exitCode);
-      completeExit(id, waitResult(record));
       afterExit(record);
+      completeExit(id, waitResult(record));
     } catch (IOException e) {
       log.error("Could not record the exit of container {} (code {}): {}", id, exitCode, e.toString());
     } finally {

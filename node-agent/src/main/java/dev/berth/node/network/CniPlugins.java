@@ -93,10 +93,8 @@ final class CniPlugins {
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(json.writeValueAsBytes(config));
     } catch (IOException e) {
-      if (process.isAlive()) {
-        throw e;
-      }
-      // the plugin exited without reading its configuration (VERSION may): its exit status tells the outcome
+      // the plugin closed its stdin without reading it all (VERSION may, a crashing plugin does): its exit
+      // status and output tell the outcome
     }
     byte[] stdout = process.getInputStream().readAllBytes();
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
