@@ -80,7 +80,7 @@ class BundleRuncIT {
         "mount -t tmpfs none /mnt 2>/dev/null && echo MOUNTED || echo MOUNT_DENIED",
         "(echo /bin/true > /proc/sys/kernel/modprobe) 2>/dev/null && echo PROCSYS_WRITTEN || echo PROCSYS_DENIED",
         "(echo 1 > /proc/sysrq-trigger) 2>/dev/null && echo SYSRQ_WRITTEN || echo SYSRQ_DENIED",
-        "echo KCORE=$(head -c 16 /proc/kcore | wc -c)",
+        "echo TIMERS=$(cat /proc/timer_list | wc -c)",
         "echo KEYS=$(cat /proc/keys 2>/dev/null | wc -c)",
         "insmod /nonexistent.ko 2>/dev/null && echo INSMOD_OK || echo INSMOD_DENIED",
         "grep -E '^(Seccomp|NoNewPrivs|CapEff|CapBnd):' /proc/self/status");
@@ -88,13 +88,28 @@ class BundleRuncIT {
     String out = run(spec(HostOptions.defaults(), null, List.of(), script), null).assertSucceeded().stdoutText();
 
     assertThat(pids(out)).isBetween(1, 4);
-    assertThat(out).contains("MOUNT_DENIED", "PROCSYS_DENIED", "SYSRQ_DENIED", "KCORE=0", "KEYS=0", "INSMOD_DENIED")
+    assertThat(out).contains("MOUNT_DENIED", "PROCSYS_DENIED", "SYSRQ_DENIED", "TIMERS=0", "KEYS=0", "INSMOD_DENIED")
         .containsPattern("NoNewPrivs:\\s+1")
         .containsPattern("CapEff:\\s+00000000a80425fb")
         .containsPattern("CapBnd:\\s+00000000a80425fb");
     if (Files.exists(SECCOMP_PROFILE)) {
       assertThat(out).containsPattern("Seccomp:\\s+2");
     }
+  }
+
+  @Test
+  void aPrivilegedContainerHasEveryCapabilityNoSeccompAndMayMount() throws IOException {
+    HostOptions host = new HostOptions(List.of(), "bridge", List.of(), List.of(), List.of(), List.of(), List.of(),
+        Resources.none(), RestartPolicy.no(), false, List.of(), List.of(), true, List.of(), false);
+
+    String out = run(spec(host, null, List.of(), "grep -E '^(Seccomp|CapEff):' /proc/self/status;"
+        + " mount -t tmpfs none /mnt && echo MOUNTED; echo TIMERS=$(cat /proc/timer_list | wc -c)"), null)
+        .assertSucceeded().stdoutText();
+
+    String hostBounding = Files.readString(Path.of("/proc/self/status")).lines()
+        .filter(line -> line.startsWith("CapBnd:")).findFirst().orElseThrow().substring(7).strip();
+    assertThat(out).containsPattern("Seccomp:\\s+0").containsPattern("CapEff:\\s+" + hostBounding)
+        .contains("MOUNTED\n").doesNotContain("TIMERS=0\n");
   }
 
   @Test
@@ -157,7 +172,8 @@ class BundleRuncIT {
     Commands.run("unshare", "--net=" + netns, "true");
     try {
       String inode = Commands.run("stat", "-L", "-c", "%i", netns.toString()).strip();
-      ContainerSpec spec = spec(HostOptions.defaults(), null, List.of(), "readlink /proc/self/ns/net; ls /sys/class/net");
+      ContainerSpec spec = spec(HostOptions.defaults(), null, List.of(),
+          "readlink /proc/self/ns/net; ls /sys/class/net");
 
       String out = run(spec, null, netns).assertSucceeded().stdoutText();
 
