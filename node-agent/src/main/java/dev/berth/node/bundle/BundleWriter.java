@@ -56,8 +56,12 @@ public class BundleWriter {
    *
    * @return what {@code config.json} holds
    * @throws IllegalArgumentException when the spec is invalid for this image (unknown user, capability, ulimit...)
+   *     or the root filesystem path is relative
    */
   public Spec write(Path bundleDir, BundleRequest request) throws IOException {
+    if (!request.rootfs().isAbsolute()) {
+      throw new IllegalArgumentException("root filesystem " + request.rootfs() + ": not an absolute path");
+    }
     Files.createDirectories(bundleDir);
     ContainerSpec spec = request.spec();
     HostOptions host = host(spec);
