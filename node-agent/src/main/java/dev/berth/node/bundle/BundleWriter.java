@@ -37,6 +37,7 @@ public class BundleWriter {
   private final SeccompProfiles.Profile seccompProfile;
   private final String kernelRelease;
   private final String hostHostname;
+  private final List<String> hostCapabilities;
 
   public BundleWriter(BundleProperties properties) throws IOException {
     this.hostEtc = properties.hostEtc();
@@ -46,6 +47,7 @@ public class BundleWriter {
         : null;
     this.kernelRelease = Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
     this.hostHostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+    this.hostCapabilities = CapabilitySet.bounding(Files.readString(Path.of("/proc/self/status")));
   }
 
   /**
@@ -54,8 +56,12 @@ public class BundleWriter {
    *
    * @return what {@code config.json} holds
    * @throws IllegalArgumentException when the spec is invalid for this image (unknown user, capability, ulimit...)
+   *     or the root filesystem path is relative
    */
   public Spec write(Path bundleDir, BundleRequest request) throws IOException {
+    if (!request.rootfs().isAbsolute()) {
+      throw new IllegalArgumentException("root filesystem " + request.rootfs() + ": not an absolute path");
+    }
     Files.createDirectories(bundleDir);
     ContainerSpec spec = request.spec();
     HostOptions host = host(spec);
@@ -81,7 +87,7 @@ public class BundleWriter {
    * The process of {@code runc exec --process} for {@code exec} in the container of {@code request}:
    * its user (the container's when not given) resolved in the root filesystem, the container's
    * environment with the exec's entries over it, its working directory (the container's when not
-   * given), the container's capabilities (all when privileged) and rlimits.
+   * given), the container's capabilities (all the host can grant when privileged) and rlimits.
    *
    * @throws IllegalArgumentException when the command is empty or the user is unknown
    */
@@ -99,8 +105,8 @@ public class BundleWriter {
         ? absolute(exec.workingDir())
         : workingDir(spec, image);
     HostOptions host = host(spec);
-    List<String> caps = exec.privileged() ? CapabilitySet.ALL
-        : CapabilitySet.of(host.capAdd(), host.capDrop(), host.privileged());
+    List<String> caps = CapabilitySet.of(host.capAdd(), host.capDrop(), host.privileged() || exec.privileged(),
+        hostCapabilities);
     return new Process(exec.tty(), execUser.user(), List.copyOf(exec.cmd()),
         ProcessDefaults.withHome(env, execUser.home()), cwd, CapabilitySet.sets(caps),
         hostRlimits.rlimits(host.ulimits()), true);
@@ -116,7 +122,7 @@ public class BundleWriter {
     HostOptions host = host(spec);
     ImageConfig.Config image = imageConfig(request);
     boolean privileged = host.privileged();
-    List<String> caps = CapabilitySet.of(host.capAdd(), host.capDrop(), privileged);
+    List<String> caps = CapabilitySet.of(host.capAdd(), host.capDrop(), privileged, hostCapabilities);
     RootfsUsers.ExecUser user = RootfsUsers.resolve(request.rootfs(), containerUser(spec, image));
     List<String> env = ProcessDefaults.env(hostname, spec.tty(), image == null ? null : image.env(),
         List.of(spec.env() == null ? List.of() : spec.env()));
@@ -181,7 +187,8 @@ public class BundleWriter {
 
   private static String absolute(String dir) {
     if (!dir.startsWith("/")) {
-      throw new IllegalArgumentException("the working directory '" + dir + "' is invalid, it needs to be an absolute path");
+      throw new IllegalArgumentException(
+          "the working directory '" + dir + "' is invalid, it needs to be an absolute path");
     }
     return dir;
   }

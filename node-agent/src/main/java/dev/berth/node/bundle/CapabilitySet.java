@@ -1,6 +1,7 @@
 package dev.berth.node.bundle;
 
 import dev.berth.node.bundle.spec.Process;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +10,9 @@ import java.util.Set;
 /**
  * Docker's capability rules (moby {@code oci/caps}): a default set, {@code --cap-add} and
  * {@code --cap-drop} with or without the {@code CAP_} prefix and {@code ALL}, every capability when
- * privileged. The result goes into the bounding, effective and permitted sets; inheritable and
- * ambient stay empty, so a non-root user keeps none after exec.
+ * privileged. "Every capability" means every one the agent itself holds in its bounding set, as
+ * with podman: runc cannot grant more. The result goes into the bounding, effective and permitted
+ * sets; inheritable and ambient stay empty, so a non-root user keeps none after exec.
  */
 public final class CapabilitySet {
 
@@ -35,19 +37,40 @@ public final class CapabilitySet {
   }
 
   /**
+   * The capabilities of a bounding set as {@code /proc/<pid>/status} shows it ({@code CapBnd:} line).
+   *
+   * @throws IllegalArgumentException when the status has no bounding set
+   */
+  public static List<String> bounding(String status) {
+    String mask = status.lines().filter(line -> line.startsWith("CapBnd:")).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no CapBnd line in the process status"))
+        .substring("CapBnd:".length()).strip();
+    long bits = Long.parseUnsignedLong(mask, 16);
+    List<String> caps = new ArrayList<>();
+    for (int number = 0; number < ALL.size(); number++) {
+      if ((bits >>> number & 1) == 1) {
+        caps.add(ALL.get(number));
+      }
+    }
+    return List.copyOf(caps);
+  }
+
+  /**
    * The capability names of a container.
    *
+   * @param available every capability the host can grant ({@link #bounding})
    * @throws IllegalArgumentException for an unknown capability
    */
-  public static List<String> of(List<String> capAdd, List<String> capDrop, boolean privileged) {
+  public static List<String> of(List<String> capAdd, List<String> capDrop, boolean privileged,
+      List<String> available) {
     if (privileged) {
-      return ALL;
+      return available;
     }
     List<String> adds = normalize(capAdd);
     List<String> drops = normalize(capDrop);
     Set<String> caps = new LinkedHashSet<>();
     if (adds.contains(ALL_KEYWORD)) {
-      ALL.stream().filter(cap -> !drops.contains(cap)).forEach(caps::add);
+      available.stream().filter(cap -> !drops.contains(cap)).forEach(caps::add);
     } else if (drops.contains(ALL_KEYWORD)) {
       caps.addAll(adds);
     } else {

@@ -73,7 +73,8 @@ public final class HostRlimits {
       }
       Ulimit u = e.getValue();
       if (Long.compareUnsigned(u.soft(), u.hard()) > 0) {
-        throw new IllegalArgumentException("ulimit " + name + ": soft limit " + u.soft() + " above hard limit " + u.hard());
+        throw new IllegalArgumentException(
+            "ulimit " + name + ": soft limit " + u.soft() + " above hard limit " + u.hard());
       }
       long cap = hard.getOrDefault(name, -1L);
       return Rlimit.of("RLIMIT_" + name.toUpperCase(Locale.ROOT), min(u.hard(), cap), min(u.soft(), cap));

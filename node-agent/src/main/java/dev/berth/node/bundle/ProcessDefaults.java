@@ -26,7 +26,9 @@ public final class ProcessDefaults {
    */
   public static List<String> args(ContainerSpec spec, ImageConfig.Config image) {
     List<String> entrypoint = spec.entrypoint() != null ? spec.entrypoint() : listOrEmpty(image, true);
-    List<String> cmd = spec.cmd() != null ? spec.cmd() : spec.entrypoint() != null ? List.of() : listOrEmpty(image, false);
+    List<String> cmd = spec.cmd() != null
+        ? spec.cmd()
+        : spec.entrypoint() != null ? List.of() : listOrEmpty(image, false);
     List<String> args = new ArrayList<>(entrypoint);
     args.addAll(cmd);
     if (args.isEmpty()) {

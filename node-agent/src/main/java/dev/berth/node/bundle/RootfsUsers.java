@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class RootfsUsers {
 
-  private static final long MAX_FILE_SIZE = 16 * 1024 * 1024;
+  private static final int MAX_FILE_SIZE = 16 * 1024 * 1024;
 
   private RootfsUsers() {
   }
@@ -90,7 +90,7 @@ public final class RootfsUsers {
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-      bytes = in.readNBytes((int) MAX_FILE_SIZE);
+      bytes = in.readNBytes(MAX_FILE_SIZE);
     }
     List<String[]> result = new ArrayList<>();
     for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {

@@ -152,7 +152,8 @@ public final class SeccompProfiles {
 
   private static int[] majorMinor(String version) {
     String[] parts = version.toLowerCase(Locale.ROOT).split("[^0-9]+", 3);
-    return new int[] {Integer.parseInt(parts[0]), parts.length > 1 && !parts[1].isEmpty() ? Integer.parseInt(parts[1]) : 0};
+    int minor = parts.length > 1 && !parts[1].isEmpty() ? Integer.parseInt(parts[1]) : 0;
+    return new int[] {Integer.parseInt(parts[0]), minor};
   }
 
   private static boolean notEmpty(List<?> list) {

@@ -21,7 +21,7 @@ final class VolumeCopy {
   private VolumeCopy() {
   }
 
-  /** Copies the tree {@code source} into the empty directory {@code volume}, which takes the source's owner and mode. */
+  /** Copies the tree {@code source} into the empty directory {@code volume}, which takes source's owner and mode. */
   static void copyInto(Path source, Path volume) throws IOException {
     PosixFileAttributes root = Files.readAttributes(source, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     PosixFileAttributeView target = Files.getFileAttributeView(volume, PosixFileAttributeView.class);

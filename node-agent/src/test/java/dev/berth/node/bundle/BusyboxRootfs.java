@@ -9,7 +9,8 @@ import java.util.List;
 final class BusyboxRootfs {
 
   private static final List<String> APPLETS = List.of("sh", "cat", "id", "ls", "ps", "echo", "sleep", "mount",
-      "hostname", "pwd", "env", "insmod", "modprobe", "grep", "touch", "ulimit", "head", "wc", "true", "mkdir");
+      "hostname", "pwd", "env", "insmod", "modprobe", "grep", "touch", "ulimit", "head", "wc", "true", "mkdir", "seq",
+      "readlink", "kill");
 
   private BusyboxRootfs() {
   }
