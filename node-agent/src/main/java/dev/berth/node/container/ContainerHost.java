@@ -131,6 +131,11 @@ public class ContainerHost {
     snapshots.remove(record.id());
   }
 
+  /** Bytes the layer and container snapshots occupy. */
+  double snapshotBytes() {
+    return snapshots.usage();
+  }
+
   Optional<ContainerStatus.NetworkInfo> network(String id) throws IOException {
     return networks.info(id);
   }

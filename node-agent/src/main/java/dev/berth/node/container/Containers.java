@@ -69,6 +69,7 @@ public class Containers {
         .register(meters);
     meters.gauge("berth.node.containers.running", this, self -> self.store.all().stream()
         .filter(ContainerRecord::alive).count());
+    meters.gauge("berth.node.snapshots.bytes", host, ContainerHost::snapshotBytes);
   }
 
   public ContainerStatus create(ContainerSpec spec) {

@@ -20,6 +20,11 @@ public record LogQuery(Instant since, Instant until, int tail, boolean stdout, b
     return new LogQuery(null, null, -1, true, true, false);
   }
 
+  /** Every record of both streams, then the new ones as they are written. */
+  public static LogQuery following() {
+    return new LogQuery(null, null, -1, true, true, true);
+  }
+
   boolean wants(String stream) {
     return "stdout".equals(stream) ? stdout : "stderr".equals(stream) && stderr;
   }

@@ -53,27 +53,101 @@ public class Conmon {
 
   /** Creates the container (not yet started) and returns the host PID of its init process. */
   public int create(Launch launch) throws IOException {
-    Path fifo = launch.bundle().resolve("sync");
-    Files.deleteIfExists(fifo);
-    if (Syscalls.posix().mkfifo(fifo.toString(), 0600) != 0) {
-      throw Syscalls.failure("mkfifo " + fifo);
+    try (SyncPipe sync = spawn(command(launch), launch.bundle())) {
+      return sync.pid("create " + launch.id());
     }
-    ProcessBuilder builder = new ProcessBuilder(command(launch))
-        .directory(launch.bundle().toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Command.DEV_NULL))
-        .redirectErrorStream(true);
-    builder.environment().put("_OCI_SYNCPIPE", "3");
-    builder.environment().put("BERTH_SYNC_FIFO", fifo.toString());
-    Process process = builder.start();
+  }
+
+  /**
+   * An exec process conmon supervises, with a terminal: its output goes to the log given.
+   *
+   * @param containerId the container it runs in
+   * @param execId its own ID
+   * @param dir a directory for its process spec, PID file, exit file and sync pipe
+   * @param processJson the runtime process spec ({@code runc exec --process})
+   * @param logArgs conmon's log options
+   */
+  public record Exec(String containerId, String execId, Path dir, Path processJson, List<String> logArgs) {
+  }
+
+  /** Starts {@code exec} on a terminal; the session yields its PID now and its exit code once it exits. */
+  public ExecSession exec(Exec exec) throws IOException {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_SYNC_PIPE, binary.toString(),
+        "--api-version", "1", "-c", exec.containerId(), "-u", exec.execId(), "-r", runtime.binary().toString(),
+        "-p", exec.dir().resolve(exec.execId() + ".pid").toString(), "--exit-dir", exec.dir().toString(),
+        "--socket-dir-path", socketDir.toString(), "--log-level", "error", "-e", "--exec-process-spec",
+        exec.processJson().toString(), "-t"));
+    for (String arg : runtime.globalArgs()) {
+      command.add("--runtime-arg=" + arg);
+    }
+    command.addAll(exec.logArgs());
+    SyncPipe sync = spawn(command, exec.dir());
     try {
-      String line;
-      try (BufferedReader sync = Files.newBufferedReader(fifo, StandardCharsets.UTF_8)) {
-        line = sync.readLine();
-      }
-      String output = read(process.getInputStream());
-      process.waitFor();
+      return new ExecSession(sync.pid("exec in " + exec.containerId()), sync);
+    } catch (IOException | RuntimeException e) {
+      sync.close();
+      throw e;
+    }
+  }
+
+  /** A running exec: its PID, and its exit code when it ends. */
+  public static final class ExecSession implements AutoCloseable {
+
+    private final int pid;
+    private final SyncPipe sync;
+
+    private ExecSession(int pid, SyncPipe sync) {
+      this.pid = pid;
+      this.sync = sync;
+    }
+
+    public int pid() {
+      return pid;
+    }
+
+    /** Waits for the process to exit and returns its exit code. */
+    public int awaitExit() throws IOException {
+      String line = sync.reader.readLine();
       if (line == null) {
-        throw new RuntimeFailure("conmon failed to create " + launch.id() + ": " + output.strip());
+        throw new RuntimeFailure("conmon exited without the exit code of exec process " + pid);
+      }
+      return JSON.readTree(line).path("data").asInt(-1);
+    }
+
+    @Override
+    public void close() throws IOException {
+      sync.close();
+    }
+  }
+
+  /**
+   * conmon's sync pipe, a FIFO in {@code dir} put on conmon's descriptor 3 by a shell (a process may
+   * only pass descriptors 0-2 to a child): conmon writes {@code {"data": <pid>}} once the runtime
+   * created the process (or a negative number and a message), and for an exec its exit code later.
+   */
+  private static final class SyncPipe implements AutoCloseable {
+
+    private final Path fifo;
+    private final Process process;
+    private final BufferedReader reader;
+
+    private SyncPipe(Path fifo, Process process, BufferedReader reader) {
+      this.fifo = fifo;
+      this.process = process;
+      this.reader = reader;
+    }
+
+    int pid(String what) throws IOException {
+      String line = reader.readLine();
+      String output = read(process.getInputStream());
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted during " + what, e);
+      }
+      if (line == null) {
+        throw new RuntimeFailure("conmon failed to " + what + ": " + output.strip());
       }
       JsonNode message = JSON.readTree(line);
       int pid = message.path("data").asInt(-1);
@@ -81,12 +155,36 @@ public class Conmon {
         throw new RuntimeFailure(createError(message.path("message").asString("exit status " + pid)));
       }
       return pid;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while creating " + launch.id(), e);
-    } finally {
+    }
+
+    @Override
+    public void close() throws IOException {
       process.destroy();
+      try {
+        reader.close();
+      } finally {
+        Files.deleteIfExists(fifo);
+      }
+    }
+  }
+
+  private static SyncPipe spawn(List<String> command, Path dir) throws IOException {
+    Path fifo = dir.resolve("sync-" + Long.toHexString(System.nanoTime()));
+    if (Syscalls.posix().mkfifo(fifo.toString(), 0600) != 0) {
+      throw Syscalls.failure("mkfifo " + fifo);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(Command.DEV_NULL))
+        .redirectErrorStream(true);
+    builder.environment().put("_OCI_SYNCPIPE", "3");
+    builder.environment().put("BERTH_SYNC_FIFO", fifo.toString());
+    try {
+      Process process = builder.start();
+      return new SyncPipe(fifo, process, Files.newBufferedReader(fifo, StandardCharsets.UTF_8));
+    } catch (IOException e) {
       Files.deleteIfExists(fifo);
+      throw e;
     }
   }
 

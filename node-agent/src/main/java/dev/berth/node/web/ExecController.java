@@ -34,13 +34,14 @@ class ExecController {
 
   @PostMapping("/api/v1/execs/{execId}/start")
   @Operation(summary = "Run an exec and stream its output",
-      description = "The body is Docker's multiplexed stream (8-byte frame headers: 1 stdout, 2 stderr); the exit "
-          + "code is in GET /api/v1/execs/{execId} once the stream ends.")
+      description = "The body is Docker's multiplexed stream (8-byte frame headers: 1 stdout, 2 stderr), or the raw "
+          + "terminal output for an exec with tty; the exit code is in GET /api/v1/execs/{execId} once the stream ends.")
   ResponseEntity<StreamingResponseBody> start(@PathVariable String execId) {
-    execs.inspect(execId);
+    boolean tty = execs.inspect(execId).spec().tty();
     StreamingResponseBody body = out -> execs.start(execId, out);
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("application/vnd.docker.multiplexed-stream"))
+        .contentType(MediaType.parseMediaType(tty ? "application/vnd.docker.raw-stream"
+            : "application/vnd.docker.multiplexed-stream"))
         .body(body);
   }
 

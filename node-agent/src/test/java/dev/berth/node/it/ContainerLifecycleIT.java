@@ -3,6 +3,7 @@ package dev.berth.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.node.api.ContainerEvent;
 import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.ExecSpec;
 import dev.berth.node.api.ExecStatus;
@@ -41,7 +42,12 @@ class ContainerLifecycleIT {
 
   @RegisterExtension
   @Order(2)
-  static final ServiceProcess agent = AgentUnderTest.agent(imageService);
+  static final EventSink events = new EventSink();
+
+  @RegisterExtension
+  @Order(3)
+  static final ServiceProcess agent = AgentUnderTest.agent(imageService,
+      () -> List.of("--berth.node.report-url=" + events.url()));
 
   private static NodeAgentClient client;
   private static String image;
@@ -162,6 +168,34 @@ class ContainerLifecycleIT {
     assertThat(frames(output, 2)).isEqualTo("err\n");
     assertThat(client.inspectExec(exec.id())).extracting(ExecStatus::running, ExecStatus::exitCode)
         .containsExactly(false, 5);
+  }
+
+  @Test
+  void runsAnExecOnATerminal() throws Exception {
+    String id = run(Specs.of(image, "sleep", "1000"));
+
+    ExecStatus exec = client.createExec(id, new ExecSpec(List.of("sh", "-c", "tty; echo $TERM; exit 4"), List.of(),
+        null, null, true, false));
+    HttpResponse<String> output = http.send(HttpRequest.newBuilder(agent.uri("/api/v1/execs/" + exec.id() + "/start"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(output.headers().firstValue("Content-Type")).hasValue("application/vnd.docker.raw-stream");
+    assertThat(output.body()).contains("/dev/pts/").contains("xterm");
+    assertThat(client.inspectExec(exec.id()).exitCode()).isEqualTo(4);
+  }
+
+  @Test
+  void reportsStateChangesInOrderRetryingUntilAcknowledged() throws Exception {
+    String id = run(Specs.shell(image, "exit 9"));
+    client.await(id, null);
+
+    List<ContainerEvent> mine = eventually(() -> events.received().stream()
+        .filter(event -> event.containerId().equals(id)).toList(), list -> list.size() >= 3);
+    assertThat(mine).extracting(ContainerEvent::type).containsExactly("create", "start", "die");
+    assertThat(mine.getLast().exitCode()).isEqualTo(9);
+    assertThat(events.requests()).as("the refused first report was sent again").isGreaterThan(1);
+    List<Long> sequences = events.received().stream().map(ContainerEvent::sequence).toList();
+    assertThat(sequences).isSorted().doesNotHaveDuplicates();
   }
 
   @Test
