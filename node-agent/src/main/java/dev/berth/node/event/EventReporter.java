@@ -38,7 +38,8 @@ class EventReporter implements SmartLifecycle {
   private final Path ackFile;
   private final HttpClient http;
   private final Duration timeout;
-  private volatile Thread thread;
+  private volatile boolean running;
+  private Thread thread;
 
   EventReporter(EventLog events, NodeAgentProperties properties, BerthProperties berth) {
     this.events = events;
@@ -51,6 +52,7 @@ class EventReporter implements SmartLifecycle {
   @Override
   public void start() {
     if (target != null && !target.toString().isBlank()) {
+      running = true;
       thread = Thread.ofVirtual().name("event-reporter").start(this::run);
       log.info("Reporting container events to {}", target);
     }
@@ -58,23 +60,23 @@ class EventReporter implements SmartLifecycle {
 
   @Override
   public void stop() {
-    Thread running = thread;
-    thread = null;
-    if (running != null) {
-      running.interrupt();
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+      thread = null;
     }
   }
 
   @Override
   public boolean isRunning() {
-    return thread != null;
+    return running;
   }
 
   private void run() {
     Duration backoff = Duration.ofSeconds(1);
     try {
       long acked = readAcked();
-      while (thread != null) {
+      while (running) {
         List<ContainerEvent> batch = events.since(acked, BATCH);
         if (batch.isEmpty()) {
           events.awaitAfter(acked, 60_000);
