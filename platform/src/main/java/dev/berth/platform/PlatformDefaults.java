@@ -10,7 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Platform-wide property defaults, added with the lowest precedence so that any configuration
- * overrides them: virtual threads, RFC 9457 problem details, health and Prometheus endpoints, an
+ * overrides them: virtual threads, RFC 9457 problem details, absent primitives read as 0 or false, health and Prometheus endpoints, an
  * {@code application} tag on every meter, OpenAPI for {@code /api/**} only, no form-body parsing
  * on PUT/PATCH (blob bodies are streamed), and {@code berth.data-dir}.
  */
@@ -27,6 +27,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     defaults.put("spring.mvc.problemdetails.enabled", "true");
     defaults.put("spring.mvc.formcontent.filter.enabled", "false");
     defaults.put("spring.jpa.open-in-view", "false");
+    // Jackson 3 refuses absent primitives by default; an absent boolean or number means false or 0 in our APIs
+    defaults.put("spring.jackson.deserialization.fail-on-null-for-primitives", "false");
     defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
     defaults.put("management.endpoint.health.probes.enabled", "true");
     defaults.put("management.metrics.tags.application", name);
