@@ -35,7 +35,7 @@ public class ContainerProcesses {
    * the rows of the container's processes, as Docker's top does.
    */
   public TopResult top(String id, String psArgs) {
-    ContainerRecord record = alive(id);
+    ContainerRecord record = store.alive(id);
     List<String> command = new ArrayList<>(List.of("ps"));
     String args = psArgs == null || psArgs.isBlank() ? "-ef" : psArgs;
     if (!args.matches("[a-zA-Z0-9 ,=_-]+")) {
@@ -70,7 +70,7 @@ public class ContainerProcesses {
 
   /** The container's resource usage now. */
   public ContainerStats stats(String id) {
-    ContainerRecord record = alive(id);
+    ContainerRecord record = store.alive(id);
     try {
       return cgroups.read(record.id(), record.pid(), networks.counters(record.id(), record.pid()));
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -83,11 +83,4 @@ public class ContainerProcesses {
     return store.find(id).map(ContainerRecord::alive).orElse(false);
   }
 
-  private ContainerRecord alive(String id) {
-    ContainerRecord record = store.find(id).orElseThrow(() -> new ContainerException.NotFound("container", id));
-    if (!record.alive()) {
-      throw new ContainerException.Conflict("Container " + id + " is not running");
-    }
-    return record;
-  }
 }

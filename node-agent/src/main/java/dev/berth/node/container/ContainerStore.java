@@ -46,6 +46,20 @@ public class ContainerStore {
     return Optional.ofNullable(records.get(id));
   }
 
+  /** The container's record; 404 when there is none. */
+  public ContainerRecord get(String id) {
+    return find(id).orElseThrow(() -> new ContainerException.NotFound("container", id));
+  }
+
+  /** The record of a container that runs or is paused; 404 or 409 otherwise. */
+  public ContainerRecord alive(String id) {
+    ContainerRecord record = get(id);
+    if (!record.alive()) {
+      throw new ContainerException.Conflict("Container " + id + " is not running");
+    }
+    return record;
+  }
+
   public Collection<ContainerRecord> all() {
     return records.values();
   }

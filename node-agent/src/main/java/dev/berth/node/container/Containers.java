@@ -105,14 +105,14 @@ public class Containers {
   }
 
   public ContainerStatus inspect(String id) {
-    return get(id).status();
+    return store.get(id).status();
   }
 
   public ContainerStatus start(String id) {
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
-      ContainerRecord record = get(id);
+      ContainerRecord record = store.get(id);
       if (record.alive()) {
         throw new ContainerException.NotModified("container " + id + " is already running");
       }
@@ -129,7 +129,7 @@ public class Containers {
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
-      record = get(id);
+      record = store.get(id);
       if (record.state().equals(ContainerRecord.RESTARTING)) {
         cancelPendingRestart(id);
         return save(record.stoppedByRequest().withState(ContainerRecord.EXITED)).status();
@@ -153,14 +153,14 @@ public class Containers {
   }
 
   public ContainerStatus restart(String id, Integer timeoutSeconds) {
-    if (get(id).alive()) {
+    if (store.get(id).alive()) {
       stop(id, timeoutSeconds);
     }
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
       cancelPendingRestart(id);
-      ContainerRecord record = get(id);
+      ContainerRecord record = store.get(id);
       if (record.alive()) {
         return record.status();
       }
@@ -182,11 +182,7 @@ public class Containers {
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
-      ContainerRecord record = get(id);
-      if (!record.alive()) {
-        throw new ContainerException.Conflict("Container " + id + " is not running");
-      }
-      record = save(record.stoppedByRequest());
+      ContainerRecord record = save(store.alive(id).stoppedByRequest());
       signal(record, Signals.number(name));
       return record.status();
     } finally {
@@ -206,7 +202,7 @@ public class Containers {
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
-      ContainerRecord record = get(id);
+      ContainerRecord record = store.get(id);
       if (record.alive() && !force) {
         throw new ContainerException.Conflict("You cannot remove a " + record.state() + " container " + id
             + ". Stop the container before attempting removal or force remove");
@@ -242,7 +238,7 @@ public class Containers {
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
-      ContainerRecord record = get(id);
+      ContainerRecord record = store.get(id);
       String when = condition == null || condition.isBlank() ? "not-running" : condition;
       future = switch (when) {
         case "not-running" -> record.alive() || record.state().equals(ContainerRecord.RESTARTING)
@@ -386,10 +382,7 @@ public class Containers {
     ReentrantLock lock = lock(id);
     lock.lock();
     try {
-      ContainerRecord record = get(id);
-      if (!record.alive()) {
-        throw new ContainerException.Conflict("Container " + id + " is not running");
-      }
+      ContainerRecord record = store.alive(id);
       if (pause == record.state().equals(ContainerRecord.PAUSED)) {
         throw new ContainerException.Conflict("Container " + id + (pause ? " is already paused" : " is not paused"));
       }
@@ -477,10 +470,6 @@ public class Containers {
 
   private static WaitResult waitResult(ContainerRecord record) {
     return new WaitResult(record.exitCode() == null ? 0 : record.exitCode(), record.oomKilled());
-  }
-
-  private ContainerRecord get(String id) {
-    return store.find(id).orElseThrow(() -> new ContainerException.NotFound("container", id));
   }
 
   private ContainerRecord save(ContainerRecord record) {

@@ -73,6 +73,7 @@ public class Execs {
     } catch (IOException e) {
       throw new ContainerException.Failed("cannot prepare exec in " + containerId + ": " + e.getMessage(), e);
     }
+    sessions.values().removeIf(session -> store.find(session.containerId()).isEmpty());
     String id = HexFormat.of().formatHex(randomBytes());
     ExecSession session = new ExecSession(id, container.id(), spec);
     sessions.put(id, session);
@@ -167,11 +168,6 @@ public class Execs {
     }
   }
 
-  /** Forgets the exec sessions of a removed container. */
-  public void forget(String containerId) {
-    sessions.values().removeIf(session -> session.containerId().equals(containerId));
-  }
-
   private static void readPid(Path pidFile, ExecSession session) {
     try {
       if (Files.exists(pidFile)) {
@@ -195,7 +191,7 @@ public class Execs {
   }
 
   private ContainerRecord running(String containerId) {
-    ContainerRecord container = store.find(containerId).orElseThrow(() -> new ContainerException.NotFound("container", containerId));
+    ContainerRecord container = store.get(containerId);
     if (!container.state().equals(ContainerRecord.RUNNING)) {
       throw new ContainerException.Conflict("Container " + containerId + " is not running");
     }

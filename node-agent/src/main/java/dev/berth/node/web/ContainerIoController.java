@@ -126,9 +126,7 @@ class ContainerIoController {
   }
 
   private void known(String id) {
-    if (store.find(id).isEmpty()) {
-      throw new ContainerException.NotFound("container", id);
-    }
+    store.get(id);
   }
 
   private void writeLine(OutputStream out, Object value) {
