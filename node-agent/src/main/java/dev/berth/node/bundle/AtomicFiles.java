@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files so that readers see either the old or the complete new content, also after a
- * crash: a temporary file beside the target, fsync, rename over the target, fsync of the directory.
+ * Writes files so that readers see either the old or the complete new content, also when the agent
+ * is killed half-way: a temporary file beside the target, renamed over it. No fsync: these files
+ * (bundle files, rewritten at every start; volume records) only have to survive the agent, and a
+ * host crash also ends every container — the start path stays free of disk flushes.
  */
 public final class AtomicFiles {
 
@@ -28,15 +30,11 @@ public final class AtomicFiles {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        channel.force(true);
       }
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
-    }
-    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-      directory.force(true);
     }
   }
 }

@@ -14,7 +14,10 @@ import dev.berth.oci.Platform;
 import dev.berth.oci.Platforms;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -24,9 +27,12 @@ import tools.jackson.core.JacksonException;
  * Makes the layers of an image committed snapshots, fetching what is missing from image-service:
  * the manifest (the host platform's, from an index), the config, then each layer bottom-up under
  * its {@linkplain ChainIds chain ID}, unpacked by a {@link LayerUnpack}. Layers shared by images
- * prepared at the same time are unpacked once: the others wait for the first.
+ * prepared at the same time are unpacked once: the others wait for the first. An image prepared
+ * before is not fetched again while its top snapshot exists.
  */
 public class ImageLayers {
+
+  private static final int PREPARED_IMAGES = 256;
 
   private final Snapshotter snapshotter;
   private final ImageServiceBlobs blobs;
@@ -34,6 +40,13 @@ public class ImageLayers {
   private final long maxMetadataSize;
   private final Platform platform;
   private final ConcurrentHashMap<String, CompletableFuture<Void>> unpacking = new ConcurrentHashMap<>();
+  /** Images prepared before, by manifest digest: their content cannot change, only their snapshots can go. */
+  private final Map<String, PreparedImage> prepared = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PreparedImage> eldest) {
+      return size() > PREPARED_IMAGES;
+    }
+  });
 
   /**
    * Removes what unpacks that were cut short (by a crash) left behind.
@@ -60,6 +73,10 @@ public class ImageLayers {
    * @throws LayerException when a layer does not match its digests or holds a hostile entry
    */
   public PreparedImage prepare(String manifestDigest) throws InterruptedException {
+    PreparedImage known = prepared.get(manifestDigest);
+    if (known != null && (known.chainId() == null || snapshotter.touch(known.chainId()))) {
+      return known;
+    }
     ImageManifest manifest = manifest(digest(manifestDigest));
     ImageConfig config = config(manifest.config().digest());
     List<Descriptor> layers = manifest.layers();
@@ -75,7 +92,9 @@ public class ImageLayers {
       ensure(chainId, parent, layers.get(i), diffIds.get(i));
       parent = chainId;
     }
-    return new PreparedImage(manifestDigest, config, parent);
+    PreparedImage image = new PreparedImage(manifestDigest, config, parent);
+    prepared.put(manifestDigest, image);
+    return image;
   }
 
   private void ensure(String chainId, String parent, Descriptor layer, Digest diffId) throws InterruptedException {
