@@ -67,4 +67,8 @@ public interface NodeAgentClient {
 
   @GetExchange("/execs/{execId}")
   ExecStatus inspectExec(@PathVariable String execId);
+
+  /** Events after sequence number {@code since}, oldest first; waits up to {@code wait} ms for a first one. */
+  @GetExchange("/events")
+  List<ContainerEvent> events(@RequestParam long since, @RequestParam int limit, @RequestParam long wait);
 }

@@ -355,7 +355,10 @@ public class Containers {
       Optional<ContainerRecord> record = store.find(id);
       if (record.isPresent() && record.get().state().equals(ContainerRecord.RESTARTING)) {
         launch(record.get());
+        events.append(id, "restart", null);
       }
+    } catch (IOException e) {
+      log.error("Could not record the restart of container {}: {}", id, e.toString());
     } catch (ContainerException e) {
       log.warn("Restarting container {} by its policy failed: {}", id, e.getMessage());
       store.find(id).ifPresent(failed -> {

@@ -215,6 +215,10 @@ class ContainerLifecycleIT {
         status -> status.restartCount() == 3 && status.state().equals("exited"));
     assertThat(done.exitCode()).isEqualTo(2);
     assertThat(lines(id, "stdout")).containsExactly("crashed", "crashed", "crashed", "crashed");
+    assertThat(client.events(0, 10_000, 0)).filteredOn(event -> event.containerId().equals(id))
+        .extracting(ContainerEvent::type)
+        .containsExactly("create", "start", "die", "start", "restart", "die", "start", "restart", "die", "start",
+            "restart", "die");
   }
 
   @Test
