@@ -73,12 +73,13 @@ public final class DiffWriter {
         };
       }
       header(entry, attrs, mode);
-      if (entry.isFile() && first == null) {
+      boolean content = type == 0100000 && first == null;
+      if (content) {
         entry.setSize((Long) attrs.get("size"));
       }
       addXattrs(entry, path);
       tar.putArchiveEntry(entry);
-      if (entry.isFile() && first == null) {
+      if (content) {
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
           in.transferTo(tar);
         }
