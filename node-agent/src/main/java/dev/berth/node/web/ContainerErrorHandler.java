@@ -2,13 +2,11 @@ package dev.berth.node.web;
 
 import dev.berth.node.container.ContainerException;
 import org.slf4j.Logger;
-import tools.jackson.core.JacksonException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -18,15 +16,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ContainerErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ContainerErrorHandler.class);
-
-  /** A body that is not the JSON expected: say where and why, as Jackson does. */
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    Throwable cause = e.getMostSpecificCause();
-    String why = cause instanceof JacksonException jackson ? jackson.getOriginalMessage() + " at "
-        + jackson.getPathReference() : cause.getMessage();
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request body: " + why);
-  }
 
   @ExceptionHandler(ContainerException.class)
   ProblemDetail handle(ContainerException e) {

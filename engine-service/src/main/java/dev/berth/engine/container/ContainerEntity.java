@@ -1,0 +1,163 @@
+package dev.berth.engine.container;
+
+import dev.berth.node.api.ContainerSpec;
+import dev.berth.node.api.ContainerStatus;
+import dev.berth.oci.OciJson;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A container's record: where it runs, what it was created with, and its last known state. */
+@Entity
+@Table(name = "container")
+public class ContainerEntity {
+
+  public static final String CREATING = "creating";
+
+  @Id
+  private String id;
+  private String name;
+  private String node;
+  private String image;
+  @Column(name = "image_id")
+  private String imageId;
+  @Column(name = "manifest_digest")
+  private String manifestDigest;
+  private String spec;
+  private String state;
+  private int pid;
+  @Column(name = "exit_code")
+  private Integer exitCode;
+  @Column(name = "oom_killed")
+  private boolean oomKilled;
+  private String error;
+  @Column(name = "created_at")
+  private Instant createdAt;
+  @Column(name = "started_at")
+  private Instant startedAt;
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+  @Column(name = "restart_count")
+  private int restartCount;
+  private String network;
+  @Column(name = "node_sequence")
+  private long nodeSequence;
+  @Version
+  private long version;
+
+  protected ContainerEntity() {
+  }
+
+  ContainerEntity(ContainerSpec spec, String node, String image, String imageId, Instant createdAt) {
+    this.id = spec.id();
+    this.name = spec.name();
+    this.node = node;
+    this.image = image;
+    this.imageId = imageId;
+    this.manifestDigest = spec.image();
+    this.spec = OciJson.mapper().writeValueAsString(spec);
+    this.state = CREATING;
+    this.createdAt = createdAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public String image() {
+    return image;
+  }
+
+  public String imageId() {
+    return imageId;
+  }
+
+  public String manifestDigest() {
+    return manifestDigest;
+  }
+
+  public ContainerSpec spec() {
+    return OciJson.mapper().readValue(spec, ContainerSpec.class);
+  }
+
+  public String state() {
+    return state;
+  }
+
+  public int pid() {
+    return pid;
+  }
+
+  public Integer exitCode() {
+    return exitCode;
+  }
+
+  public boolean oomKilled() {
+    return oomKilled;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Instant finishedAt() {
+    return finishedAt;
+  }
+
+  public int restartCount() {
+    return restartCount;
+  }
+
+  public ContainerStatus.NetworkInfo network() {
+    return network == null ? null : OciJson.mapper().readValue(network, ContainerStatus.NetworkInfo.class);
+  }
+
+  public long nodeSequence() {
+    return nodeSequence;
+  }
+
+  /** Takes the state the node agent reported. */
+  void apply(ContainerStatus status) {
+    this.state = status.state();
+    this.pid = status.pid();
+    this.exitCode = status.exitCode();
+    this.oomKilled = status.oomKilled();
+    this.error = status.error();
+    this.startedAt = status.startedAt();
+    this.finishedAt = status.finishedAt();
+    this.restartCount = status.restartCount();
+    this.network = status.network() == null ? null : OciJson.mapper().writeValueAsString(status.network());
+  }
+
+  /** Remembers the newest node event applied. */
+  void seen(long sequence) {
+    this.nodeSequence = Math.max(nodeSequence, sequence);
+  }
+
+  void rename(String newName) {
+    this.name = newName;
+    ContainerSpec old = spec();
+    this.spec = OciJson.mapper().writeValueAsString(new ContainerSpec(old.id(), newName, old.image(),
+        old.entrypoint(), old.cmd(), old.env(), old.workingDir(), old.user(), old.hostname(), old.domainname(),
+        old.tty(), old.openStdin(), old.stopSignal(), old.stopTimeout(), old.labels(), old.host()));
+  }
+}
