@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.NodeAgentClient;
 import dev.berth.node.api.PortBinding;
+import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.io.IOException;

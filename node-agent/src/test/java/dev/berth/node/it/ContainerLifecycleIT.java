@@ -12,6 +12,7 @@ import dev.berth.node.api.NodeAgentClient;
 import dev.berth.node.api.PortBinding;
 import dev.berth.node.api.Resources;
 import dev.berth.node.api.WaitResult;
+import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.io.ByteArrayOutputStream;
