@@ -40,14 +40,6 @@ CREATE TABLE container (
 CREATE INDEX container_node ON container (node);
 CREATE INDEX container_created ON container (created_at);
 
-CREATE TABLE container_label (
-  container_id        text NOT NULL REFERENCES container (id) ON DELETE CASCADE,
-  key                 text NOT NULL,
-  value               text NOT NULL,
-  PRIMARY KEY (container_id, key)
-);
-CREATE INDEX container_label_key_value ON container_label (key, value);
-
 -- node reports applied, so that a report arriving twice is applied once
 CREATE TABLE node_report (
   node                text NOT NULL REFERENCES node (name) ON DELETE CASCADE,
