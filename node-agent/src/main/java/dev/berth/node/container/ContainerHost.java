@@ -12,6 +12,7 @@ import dev.berth.node.network.NetworkAttachment;
 import dev.berth.node.network.Networks;
 import dev.berth.node.runtime.Conmon;
 import dev.berth.node.runtime.OciRuntime;
+import dev.berth.node.snapshot.DiffApplier;
 import dev.berth.node.snapshot.ImageLayers;
 import dev.berth.node.snapshot.Mounts;
 import dev.berth.node.snapshot.PreparedImage;
@@ -19,6 +20,7 @@ import dev.berth.node.snapshot.Snapshotter;
 import dev.berth.node.volume.Volumes;
 import dev.berth.oci.ImageConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,9 +45,10 @@ public class ContainerHost {
   private final LogRotation logs;
   private final Conmon conmon;
   private final OciRuntime runtime;
+  private final DiffApplier changes;
 
   ContainerHost(ContainerStore store, ImageLayers layers, Snapshotter snapshots, Volumes volumes, Networks networks,
-      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime) {
+      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, DiffApplier changes) {
     this.store = store;
     this.layers = layers;
     this.snapshots = snapshots;
@@ -55,6 +58,7 @@ public class ContainerHost {
     this.logs = logs;
     this.conmon = conmon;
     this.runtime = runtime;
+    this.changes = changes;
   }
 
   /** What a created container rests on. */
@@ -101,6 +105,12 @@ public class ContainerHost {
   public BundleRequest bundleRequest(ContainerRecord record) throws IOException {
     return new BundleRequest(record.id(), record.spec(), record.image(), store.rootfs(record.id()), null,
         networks.info(record.id()).orElse(null), record.volumes());
+  }
+
+  /** Writes changes carried from another node into the container's own layer, with its root filesystem unmounted. */
+  void applyChanges(String id, InputStream tar) throws IOException {
+    unmountRootfs(id);
+    changes.apply(id, tar);
   }
 
   /** Whether conmon saw the kernel OOM-kill the container's last run. */

@@ -9,6 +9,7 @@ import dev.berth.node.runtime.OciRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,6 +227,23 @@ public class Containers {
     } finally {
       lock.unlock();
       locks.remove(id);
+    }
+  }
+
+  /** Applies changes carried from another node (a layer tar) to a container that is not running. */
+  public void applyChanges(String id, InputStream tar) {
+    ReentrantLock lock = lock(id);
+    lock.lock();
+    try {
+      ContainerRecord record = store.get(id);
+      if (record.alive()) {
+        throw new ContainerException.Conflict("Container " + id + " is running: stop it before changing its files");
+      }
+      host.applyChanges(id, tar);
+    } catch (IOException e) {
+      throw new ContainerException.InvalidArgument("cannot apply the changes to " + id + ": " + e.getMessage());
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -27,6 +27,11 @@ class SnapshotConfiguration {
   }
 
   @Bean
+  DiffApplier diffApplier(Snapshotter snapshotter, SnapshotProperties properties) {
+    return new DiffApplier(snapshotter, properties.maxEntrySize().toBytes());
+  }
+
+  @Bean
   SnapshotCollector snapshotCollector(Snapshotter snapshotter, SnapshotProperties properties) {
     return new SnapshotCollector(snapshotter, properties, Clock.systemUTC());
   }

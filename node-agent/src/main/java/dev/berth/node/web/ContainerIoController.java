@@ -6,6 +6,7 @@ import dev.berth.node.api.TopResult;
 import dev.berth.node.container.ContainerException;
 import dev.berth.node.container.ContainerProcesses;
 import dev.berth.node.container.ContainerStore;
+import dev.berth.node.container.Containers;
 import dev.berth.node.logs.ConmonLog;
 import dev.berth.node.logs.ContainerLogs;
 import dev.berth.node.logs.LogQuery;
@@ -14,6 +15,7 @@ import dev.berth.node.snapshot.DiffWriter;
 import dev.berth.oci.OciJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,13 +45,16 @@ class ContainerIoController {
   private static final Duration STATS_INTERVAL = Duration.ofSeconds(1);
 
   private final ContainerStore store;
+  private final Containers containers;
   private final ContainerLogs logs;
   private final ContainerProcesses processes;
   private final DiffWriter diffs;
   private final JsonMapper json = OciJson.mapper();
 
-  ContainerIoController(ContainerStore store, ContainerLogs logs, ContainerProcesses processes, DiffWriter diffs) {
+  ContainerIoController(ContainerStore store, Containers containers, ContainerLogs logs, ContainerProcesses processes,
+      DiffWriter diffs) {
     this.store = store;
+    this.containers = containers;
     this.logs = logs;
     this.processes = processes;
     this.diffs = diffs;
@@ -123,6 +129,14 @@ class ContainerIoController {
     known(id);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-tar"))
         .body(out -> diffs.write(id, out));
+  }
+
+  @PutMapping(value = "/diff", consumes = "application/x-tar")
+  @Operation(summary = "Apply changes (an uncompressed tar layer, as GET /diff gives it) to a container that is not "
+      + "running", description = "How a container moves to another node with its files.")
+  ResponseEntity<Void> applyDiff(@PathVariable String id, HttpServletRequest request) throws IOException {
+    containers.applyChanges(id, request.getInputStream());
+    return ResponseEntity.noContent().build();
   }
 
   private void known(String id) {

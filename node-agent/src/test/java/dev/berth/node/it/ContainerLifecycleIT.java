@@ -223,6 +223,24 @@ class ContainerLifecycleIT {
   }
 
   @Test
+  void carriesAContainersFileChangesToAnotherContainer() throws Exception {
+    String source = run(Specs.shell(image, "echo carried > /data.txt; rm /www/index.html"));
+    client.await(source, null);
+    byte[] diff = http.send(HttpRequest.newBuilder(agent.uri("/api/v1/containers/" + source + "/diff")).build(),
+        HttpResponse.BodyHandlers.ofByteArray()).body();
+
+    String target = client.create(Specs.shell(image, "cat /data.txt; ls /www | wc -l").build()).id();
+    HttpResponse<String> applied = http.send(HttpRequest.newBuilder(agent.uri("/api/v1/containers/" + target + "/diff"))
+        .header("Content-Type", "application/x-tar").PUT(HttpRequest.BodyPublishers.ofByteArray(diff)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    client.start(target);
+    client.await(target, null);
+
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(204);
+    assertThat(lines(target, "stdout")).containsExactly("carried", "0");
+  }
+
+  @Test
   void refusesToRemoveARunningContainerUnlessForced() throws Exception {
     String id = run(Specs.of(image, "sleep", "1000"));
 
