@@ -5,6 +5,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ public class EmbeddedPostgresAutoConfiguration {
   EmbeddedPostgres embeddedPostgres(BerthProperties properties) throws IOException {
     Path dir = properties.dataDir().resolve("postgres");
     Files.createDirectories(dir);
+    stopOrphan(dir);
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dir)
         .setCleanDataDirectory(false)
@@ -41,6 +46,37 @@ public class EmbeddedPostgresAutoConfiguration {
     log.info("No spring.datasource.url configured: started embedded PostgreSQL (development default) "
         + "on 127.0.0.1:{} with data in {}", postgres.getPort(), dir);
     return postgres;
+  }
+
+  /**
+   * A service killed without a chance to stop its embedded PostgreSQL (SIGKILL, OOM) leaves the
+   * server running on the data directory, which would keep the next one from starting: it is shut
+   * down first (SIGTERM: no client is left).
+   */
+  private static void stopOrphan(Path dir) throws IOException {
+    Path pidFile = dir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+    if (!first.matches("\\d+")) {
+      return;
+    }
+    Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(first))
+        .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+    if (orphan.isEmpty()) {
+      return;
+    }
+    log.info("Stopping the embedded PostgreSQL (pid {}) a previous run left on {}", first, dir);
+    orphan.get().destroy();
+    try {
+      orphan.get().onExit().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the orphaned PostgreSQL " + first, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("the PostgreSQL server " + first + " left on " + dir + " does not stop", e);
+    }
   }
 
   /** Pool settings come from {@code spring.datasource.hikari.*}, as for any other database. */

@@ -96,6 +96,14 @@ class ContainerController {
     return view(containers.rename(ref, name));
   }
 
+  @PostMapping("/{ref}/move")
+  @Operation(summary = "Move a container to another node",
+      description = "Stops it, recreates it on the node with the same ID, name and configuration, carries its file "
+          + "changes over, removes it from the old node and starts it again if it was running.")
+  ContainerView move(@PathVariable String ref, @RequestParam String node) {
+    return view(containers.move(ref, node));
+  }
+
   @PostMapping("/{ref}/wait")
   @Operation(summary = "Wait for a container", description = "condition: not-running (default), next-exit, removed.")
   WaitResult await(@PathVariable String ref, @RequestParam(required = false) String condition) {

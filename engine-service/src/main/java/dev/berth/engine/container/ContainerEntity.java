@@ -153,6 +153,10 @@ public class ContainerEntity {
     this.nodeSequence = Math.max(nodeSequence, sequence);
   }
 
+  void moveTo(String newNode) {
+    this.node = newNode;
+  }
+
   void rename(String newName) {
     this.name = newName;
     ContainerSpec old = spec();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Containers {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int UPDATE_ATTEMPTS = 5;
 
   private final ContainerRepository repository;
   private final Nodes nodes;
@@ -34,15 +36,17 @@ public class Containers {
   private final Events events;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final ChangeTransfer changes;
 
   Containers(ContainerRepository repository, Nodes nodes, ImageResolver images, Events events, Clock clock,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, ChangeTransfer changes) {
     this.repository = repository;
     this.nodes = nodes;
     this.images = images;
     this.events = events;
     this.clock = clock;
     this.transactions = transactions;
+    this.changes = changes;
   }
 
   /**
@@ -159,6 +163,52 @@ public class Containers {
     return renamed;
   }
 
+  /**
+   * Moves a container to another node, keeping its ID, name, configuration and written files: it is
+   * stopped, created on the target from the same spec, its changes are carried over as a layer, the
+   * record points at the target, the source's copy is removed, and it is started again if it ran.
+   * Anonymous volumes stay behind on the source node.
+   */
+  public ContainerEntity move(String reference, String node) {
+    ContainerEntity container = get(reference);
+    NodeEntity target = nodes.find(node).orElseThrow(() -> new EngineException.NotFound("No such node: " + node));
+    if (target.name().equals(container.node())) {
+      throw new EngineException.NotModified("container " + container.id() + " is on node " + node + " already");
+    }
+    if (!target.up()) {
+      throw new EngineException.Conflict("node " + node + " is down");
+    }
+    String source = container.node();
+    String sourceAddress = nodes.find(source).orElseThrow().address();
+    boolean wasRunning = container.state().equals("running") || container.state().equals("paused")
+        || container.state().equals("restarting");
+    if (wasRunning) {
+      update(container.id(), call(container, client -> client.stop(container.id(), null)));
+    }
+    ContainerSpec spec = container.spec();
+    NodeCalls.call(target.name(), () -> nodes.client(target.name()).create(spec));
+    try {
+      changes.copy(container.id(), sourceAddress, target.address());
+    } catch (RuntimeException e) {
+      NodeCalls.run(target.name(), () -> nodes.client(target.name()).remove(container.id(), true, true));
+      throw e;
+    }
+    transactions.executeWithoutResult(tx -> {
+      ContainerEntity current = repository.findById(container.id()).orElseThrow();
+      current.moveTo(target.name());
+      repository.save(current);
+    });
+    NodeCalls.run(source, () -> nodes.client(source).remove(container.id(), true, false));
+    ContainerEntity moved = wasRunning
+        ? update(container.id(), NodeCalls.call(target.name(), () -> nodes.client(target.name()).start(container.id())))
+        : update(container.id(), NodeCalls.call(target.name(), () -> nodes.client(target.name()).inspect(container.id())));
+    Map<String, String> attributes = attributes(moved);
+    attributes.put("from", source);
+    attributes.put("node", target.name());
+    events.record("container", "move", moved.id(), attributes);
+    return moved;
+  }
+
   /** Takes the state a node reported for one of its containers; the node's own removal drops the record. */
   void refresh(String nodeName, String id) {
     repository.findById(id).filter(container -> container.node().equals(nodeName)).ifPresent(container -> {
@@ -192,13 +242,30 @@ public class Containers {
     return NodeCalls.call(container.node(), () -> call.apply(nodes.client(container.node())));
   }
 
+  /**
+   * Saves the state a node answered with. When another update got there first (optimistic lock),
+   * the node is asked again, so that the record never goes back to an older state.
+   */
   private ContainerEntity update(String id, ContainerStatus status) {
-    return transactions.execute(tx -> {
-      ContainerEntity container = repository.findById(id)
-          .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
-      container.apply(status);
-      return repository.save(container);
-    });
+    ContainerStatus latest = status;
+    for (int attempt = 1; ; attempt++) {
+      ContainerStatus applied = latest;
+      try {
+        return transactions.execute(tx -> {
+          ContainerEntity container = repository.findById(id)
+              .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
+          container.apply(applied);
+          return repository.saveAndFlush(container);
+        });
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt == UPDATE_ATTEMPTS) {
+          throw e;
+        }
+        String node = repository.findById(id).map(ContainerEntity::node)
+            .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
+        latest = NodeCalls.call(node, () -> nodes.client(node).inspect(id));
+      }
+    }
   }
 
   private void reserve(ContainerEntity container) {
