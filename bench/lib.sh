@@ -30,3 +30,24 @@ mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", b / s / 1e6;
 
 # ratio A B: A/B to two decimals
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+# The anchor scripts' summary (../shared/anchor-bench/lib.sh), for scripts that print RESULT lines:
+# stats FILE: "n=.. median=.. p90=.. min=.. max=.. mean=.." (median: mean of the two middle values
+# for even n; p90: nearest rank)
+stats() {
+  sort -g "$1" | awk '
+    { v[NR]=$1; s+=$1 }
+    END {
+      n=NR; if (n==0) { print "n=0"; exit }
+      med = (n%2) ? v[(n+1)/2] : (v[n/2]+v[n/2+1])/2
+      r = int(0.9*n); if (r < 0.9*n) r++; if (r < 1) r = 1
+      printf "n=%d median=%s p90=%s min=%s max=%s mean=%s", n, f(med), f(v[r]), f(v[1]), f(v[n]), f(s/n)
+    }
+    function f(x) { return (x >= 1000 || x <= -1000) ? sprintf("%.0f", x) : sprintf("%.4g", x) }'
+}
+# stat_field FILE FIELD: one field (median, p90, ...) of stats FILE
+stat_field() { stats "$1" | tr ' ' '\n' | awk -F= -v f="$2" '$1==f{print $2}'; }
+# report NAME UNIT FILE [EXTRA]: the one RESULT line of a figure
+report() { printf 'RESULT %-34s %-6s %s %s\n' "$1" "$2" "$(stats "$3")" "${4:-}"; }
+# sample_file NAME: a fresh, empty $RESULTS_DIR/NAME.samples for the samples of figure NAME
+sample_file() { local f="$RESULTS_DIR/$1.samples"; : > "$f"; echo "$f"; }

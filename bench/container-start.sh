@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Container start latency through node-agent's API beside the anchors, measured in the same run:
+# create + start + wait + remove of a busybox `/bin/true` container, N times in sequence (median,
+# p90) and CONC at once (wall time from the first launch to the last removal); beside bare
+# `runc run` (the floor), conmon + runc (podman's runtime path) and a real dockerd when docker.io is
+# installed (else BASELINE.md's figures). Then the per-container monitor overhead: RSS/PSS of the
+# conmon of MEM_N running `sleep` containers beside containerd-shim (13 MiB) and conmon (2 MiB).
+# Goals: within 2x of conmon + runc (under 40 ms), CONC=50 at once under 1 s, monitor <= conmon.
+#
+#   usage: sudo bench/container-start.sh      (root: the agent mounts, runs runc and conmon)
+#   env:   N (50)  WARMUP (3)  CONC (50)  CONC_REPS (5)  MEM_N (20)
+#          WORK (/tmp/berth-bench)  scratch: $WORK/container-start, removed at the end
+#          JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64)  JAVA_OPTS  JVM options of both services
+#          IMAGE_ADDR (127.0.0.1:18182)  AGENT_ADDR (127.0.0.1:18183)
+#          ANCHORS (../shared/anchor-bench beside the repo)  its container-start.sh runs the anchors
+#          SKIP_ANCHORS=1  Berth alone (ratios against BASELINE.md's figures)
+#          KEEP=1  leave the services running and the scratch dir in place (for strace/JFR)
+#          IMAGE_JAR, AGENT_JAR  other jars than the ones under */target (e.g. an instrumented agent)
+# Jars: image-service/target/image-service.jar and node-agent/target/node-agent.jar (built with
+# ./mvnw -DskipTests package when missing), copied to the scratch dir first.
+# An agent that prints "PHASE <id> <phase> <ms>" lines on stdout (a local build with timing added)
+# gets the medians of those phases over the sequential one-curl runs printed as start.phase.* lines.
+# Output: "RESULT <figure> <unit> n=.. median=.. p90=.. min=.. max=.. mean=.." lines as the anchor
+# scripts print them, samples in $RESULTS_DIR/<figure>.samples, then a table of ratios.
+#   start.berth-1c     the 4 requests from ONE curl on one keep-alive connection (the headline,
+#                      comparable to the anchor's docker-api-1c); start.berth-4c one curl per call,
+#                      with start.berth.{create,start,wait,delete}; start.berth-1c.cCONC at once.
+set -uo pipefail
+cd "$(dirname "$0")"
+. ./lib.sh
+ROOT_DIR=$(cd .. && pwd)
+
+N=${N:-50}; WARMUP=${WARMUP:-3}; CONC=${CONC:-50}; CONC_REPS=${CONC_REPS:-5}; MEM_N=${MEM_N:-20}
+IMAGE_ADDR=${IMAGE_ADDR:-127.0.0.1:18182}; AGENT_ADDR=${AGENT_ADDR:-127.0.0.1:18183}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; JAVA=$JAVA_HOME/bin/java
+ANCHORS=${ANCHORS:-$ROOT_DIR/../shared/anchor-bench}
+RUN=$WORK/container-start
+STATE_DIR=/run/berth-bench
+# BASELINE.md section 1/2 (n=90, same machine kind): used when an anchor cannot run here
+declare -A BASE=([runc]=16.2 [conmon-runc]=18.0 [dockerd]=168 [runc.c50]=549 [dockerd.c50]=5052
+  [shim.rss]=12.98 [shim.pss]=2.94 [conmon.rss]=2.02 [conmon.pss]=0.41)
+
+[ "$(id -u)" = 0 ] || die "run as root (the agent mounts overlays and runs runc)"
+need curl jq runc conmon tar awk
+[ -x "$JAVA" ] || die "no java at $JAVA: set JAVA_HOME to a JDK >= 21"
+IMAGE_JAR=${IMAGE_JAR:-../image-service/target/image-service.jar}; AGENT_JAR=${AGENT_JAR:-../node-agent/target/node-agent.jar}
+if [ ! -f "$IMAGE_JAR" ] || [ ! -f "$AGENT_JAR" ]; then
+  echo "# building the jars" >&2
+  (cd .. && JAVA_HOME=$JAVA_HOME ./mvnw -o -B -q -DskipTests package) || die "build failed"
+fi
+for s in image-service node-agent; do
+  curl -s -o /dev/null --max-time 1 "http://$([ $s = node-agent ] && echo "$AGENT_ADDR" || echo "$IMAGE_ADDR")/" &&
+    die "something already listens where $s would"
+done
+rm -rf "$RUN"; mkdir -p "$RUN"
+cp "$IMAGE_JAR" "$RUN/image-service.jar"; cp "$AGENT_JAR" "$RUN/node-agent.jar"
+
+IMAGE_PID=; AGENT_PID=; DOCKERD_PID=; IDS=()
+AGENT=http://$AGENT_ADDR/api/v1
+# remove_all: force-remove every container this run created that the agent still knows
+remove_all() {
+  [ -n "$AGENT_PID" ] || return 0
+  local id pids=()
+  for id in $(curl -sf "$AGENT/containers" | jq -r '.[].id' 2> /dev/null); do
+    curl -sf -o /dev/null -X DELETE "$AGENT/containers/$id?force=true" & pids+=($!)
+  done
+  for id in "${pids[@]}"; do wait "$id"; done   # not a bare wait: the services are children too
+}
+stop_pid() {   # stop_pid PID: SIGTERM, then SIGKILL after 30 s
+  local i; [ -n "$1" ] || return 0
+  kill "$1" 2> /dev/null || return 0
+  for ((i = 0; i < 300; i++)); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2> /dev/null || true
+}
+cleanup() {
+  [ "${KEEP:-0}" = 1 ] && { echo "# KEEP=1: agent pid $AGENT_PID, image-service pid $IMAGE_PID, scratch $RUN" >&2; return; }
+  remove_all
+  stop_pid "$AGENT_PID"; stop_pid "$IMAGE_PID"; stop_pid "$DOCKERD_PID"
+  ip link del bbench0 2> /dev/null || true
+  if grep -q " $RUN/" /proc/mounts; then   # nothing should be left; never delete under a mount
+    echo "warn: mounts left under $RUN, scratch dir kept:" >&2; grep " $RUN/" /proc/mounts >&2
+  else rm -rf "$RUN" "$STATE_DIR"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+await() {   # await NAME URL PID LOG SECONDS
+  local i
+  for ((i = 0; i < $5 * 10; i++)); do
+    curl -sf -o /dev/null "$2" && return 0
+    kill -0 "$3" 2> /dev/null || { tail -30 "$4" >&2; die "$1 exited"; }
+    sleep 0.1
+  done
+  tail -30 "$4" >&2; die "$1 did not answer on $2 within $5 s"
+}
+
+# --- rootfs: static busybox, as ../shared/anchor-bench/make-bundle.sh builds it ---
+BUSYBOX=${BUSYBOX:-/bin/busybox}
+file -L "$BUSYBOX" 2> /dev/null | grep -q 'statically linked' || die "$BUSYBOX is not static (apt-get install busybox-static)"
+R=$RUN/rootfs; mkdir -p "$R"/{bin,dev,etc,proc,sys,tmp}
+cp "$BUSYBOX" "$R/bin/busybox"
+for a in sh true sleep echo cat ls; do ln -s busybox "$R/bin/$a"; done
+echo 'root:x:0:0:root:/root:/bin/sh' > "$R/etc/passwd"
+tar -C "$R" -cf "$RUN/busybox.tar" .
+
+# --- Berth: image-service, then node-agent ---
+echo "# starting image-service (embedded PostgreSQL) and node-agent from $RUN/*.jar" >&2
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+"$JAVA" ${JAVA_OPTS:-} -jar "$RUN/image-service.jar" --server.address="${IMAGE_ADDR%:*}" --server.port="${IMAGE_ADDR##*:}" \
+  --berth.data-dir="$RUN/image-service" > "$RUN/image-service.log" 2>&1 &
+IMAGE_PID=$!
+await image-service "http://$IMAGE_ADDR/api/v1/images" "$IMAGE_PID" "$RUN/image-service.log" 240
+IMAGE=$(curl -sf -X POST -H 'Content-Type: application/x-tar' --data-binary "@$RUN/busybox.tar" \
+  "http://$IMAGE_ADDR/api/v1/images/import?reference=bench/busybox:1" | jq -r '.manifestDigest')
+[[ $IMAGE == sha256:* ]] || die "image import failed"
+mkdir -p "$STATE_DIR"
+# shellcheck disable=SC2086
+"$JAVA" ${JAVA_OPTS:-} -jar "$RUN/node-agent.jar" --server.address="${AGENT_ADDR%:*}" --server.port="${AGENT_ADDR##*:}" \
+  --berth.data-dir="$RUN/node-agent" --berth.node.image-service="http://$IMAGE_ADDR" \
+  --berth.node.runtime.state-dir="$STATE_DIR" --berth.node.network.bridge=bbench0 \
+  --berth.node.network.subnet=10.77.0.0/24 --berth.node.network.gateway=10.77.0.1 \
+  --berth.node.network.namespace-dir="$STATE_DIR/netns" > "$RUN/node-agent.log" 2>&1 &
+AGENT_PID=$!
+await node-agent "$AGENT/containers" "$AGENT_PID" "$RUN/node-agent.log" 120
+echo "# image $IMAGE; agent pid $AGENT_PID" >&2
+sleep 2; FRESH_RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AGENT_PID/status")   # before any container
+
+new_id() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
+body() {   # body ID NAME CMD...: a ContainerSpec, no network, no limits (the agent wants every primitive field)
+  local id=$1 name=$2; shift 2
+  jq -cn --arg id "$id" --arg name "$name" --arg image "$IMAGE" --args '{id: $id, name: $name, image: $image,
+    cmd: $ARGS.positional, tty: false, openStdin: false, host: {networkMode: "none", mounts: [], ports: [], extraHosts: [], dns: [],
+    dnsSearch: [], dnsOptions: [], resources: {memory: 0, memorySwap: 0, cpuShares: 0, cpuPeriod: 0,
+    cpuQuota: 0, nanoCpus: 0, pidsLimit: 0}, restartPolicy: {name: "no", maximumRetryCount: 0},
+    readonlyRootfs: false, capAdd: [], capDrop: [], privileged: false, ulimits: [], autoRemove: false}}' "$@"
+}
+# Bodies are built before the clock starts (jq is a process of its own, not part of Berth's cost).
+prepare_bodies() {   # prepare_bodies PREFIX COUNT: $RUN/bodies/PREFIX-i.{id,json}
+  local i id; mkdir -p "$RUN/bodies"
+  for ((i = 0; i < $2; i++)); do
+    id=$(new_id); echo "$id" > "$RUN/bodies/$1-$i.id"; body "$id" "b$1-$i" /bin/true > "$RUN/bodies/$1-$i.json"
+  done
+}
+O=(-sf -o /dev/null); C=(curl "${O[@]}")
+# berth_1c KEY: create, start, wait, delete from ONE curl on one keep-alive connection
+berth_1c() {
+  local id; id=$(< "$RUN/bodies/$1.id")
+  "${C[@]}" -X POST -H 'Content-Type: application/json' --data-binary "@$RUN/bodies/$1.json" "$AGENT/containers" \
+    --next "${O[@]}" -X POST "$AGENT/containers/$id/start" \
+    --next "${O[@]}" -X POST "$AGENT/containers/$id/wait" \
+    --next "${O[@]}" -X DELETE "$AGENT/containers/$id?force=true"
+}
+TS=()
+# berth_4c KEY: one curl per call, phase time stamps in TS[]
+berth_4c() {
+  local id; id=$(< "$RUN/bodies/$1.id")
+  TS[0]=${EPOCHREALTIME/./}
+  "${C[@]}" -X POST -H 'Content-Type: application/json' --data-binary "@$RUN/bodies/$1.json" "$AGENT/containers" || return 1
+  TS[1]=${EPOCHREALTIME/./}
+  "${C[@]}" -X POST "$AGENT/containers/$id/start" || return 1
+  TS[2]=${EPOCHREALTIME/./}
+  "${C[@]}" -X POST "$AGENT/containers/$id/wait" || return 1
+  TS[3]=${EPOCHREALTIME/./}
+  "${C[@]}" -X DELETE "$AGENT/containers/$id?force=true" || return 1
+  TS[4]=${EPOCHREALTIME/./}
+}
+ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f\n", (b - a) / 1000 }'; }
+
+PHASES=(create start wait delete)
+sequential() {   # sequential MODE(1c|4c): WARMUP + N runs; prints the RESULT line(s)
+  local mode=$1 f i fail=0 t0 p k
+  prepare_bodies "w$mode" "$WARMUP"; prepare_bodies "$mode" "$N"
+  for ((i = 0; i < WARMUP; i++)); do "berth_$mode" "w$mode-$i" || echo "warn: warm-up $i failed" >&2; done
+  f=$(sample_file "start.berth-$mode")
+  local from; from=$(wc -l < "$RUN/node-agent.log")
+  [ "$mode" = 4c ] && for p in "${PHASES[@]}"; do sample_file "start.berth.$p" > /dev/null; done
+  for ((i = 0; i < N; i++)); do
+    t0=${EPOCHREALTIME/./}
+    if "berth_$mode" "$mode-$i"; then
+      ms "$t0" "${EPOCHREALTIME/./}" >> "$f"
+      if [ "$mode" = 4c ]; then
+        for k in 0 1 2 3; do ms "${TS[k]}" "${TS[k + 1]}" >> "$RESULTS_DIR/start.berth.${PHASES[k]}.samples"; done
+      fi
+    else fail=$((fail + 1)); fi
+  done
+  report "start.berth-$mode" ms "$f" "fail=$fail"
+  if [ "$mode" = 1c ]; then   # phases logged by an instrumented agent, if any
+    tail -n +"$((from + 1))" "$RUN/node-agent.log" | awk '$1 == "PHASE" { print $3, $4 }' > "$RUN/phases"
+    for p in $(awk '{ print $1 }' "$RUN/phases" | sort -u); do
+      awk -v p="$p" '$1 == p { print $2 }' "$RUN/phases" > "$RESULTS_DIR/start.phase.$p.samples"
+      report "start.phase.$p" ms "$RESULTS_DIR/start.phase.$p.samples"
+    done
+  fi
+  [ "$mode" = 4c ] && for p in "${PHASES[@]}"; do report "start.berth.$p" ms "$RESULTS_DIR/start.berth.$p.samples"; done
+}
+concurrent() {   # CONC at once, CONC_REPS times (after one untimed round)
+  local r j t0 pids fail=0 f
+  f=$(sample_file "start.berth-1c.c$CONC")
+  for ((r = -1; r < CONC_REPS; r++)); do
+    prepare_bodies "c$r" "$CONC"; pids=()
+    t0=${EPOCHREALTIME/./}
+    for ((j = 0; j < CONC; j++)); do berth_1c "c$r-$j" & pids+=($!); done
+    for p in "${pids[@]}"; do wait "$p" || fail=$((fail + 1)); done
+    [ "$r" -ge 0 ] && ms "$t0" "${EPOCHREALTIME/./}" >> "$f"
+  done
+  report "start.berth-1c.c$CONC" ms "$f" "fail=$fail (incl. the untimed round)"
+}
+
+# --- anchors: the anchor's own container-start.sh, on a bundle from its make-bundle.sh ---
+anchor() {   # anchor FIGURE [NAME=VALUE]... SCRIPT ARGS: run the anchor script, echo its median (or nothing)
+  local fig=$1 line; shift   # the rest: [NAME=VALUE]... SCRIPT ARGS
+  line=$(env WORK="$RUN/anchor" RESULTS_DIR="$RESULTS_DIR" "$@" 2> "$RUN/anchor.err" | grep '^RESULT' | tail -1)
+  [ -n "$line" ] || { echo "warn: anchor $fig failed: $(tail -2 "$RUN/anchor.err")" >&2; return; }
+  echo "$line" | sed "s/RESULT start\.[^ ]*/RESULT start.anchor.$fig/" >&2
+  [[ $line == *fail=0* ]] || { echo "warn: anchor $fig had failures: $(tail -2 "$RUN/anchor.err")" >&2; return; }
+  echo "$line" | tr ' ' '\n' | awk -F= '$1 == "median" { print $2 }'
+}
+declare -A A; declare -A ASRC
+anchors() {
+  local k
+  for k in "${!BASE[@]}"; do A[$k]=${BASE[$k]}; ASRC[$k]=BASELINE; done
+  [ "${SKIP_ANCHORS:-0}" = 1 ] && return
+  [ -x "$ANCHORS/container-start.sh" ] || { echo "warn: no anchor scripts at $ANCHORS: BASELINE figures" >&2; return; }
+  WORK="$RUN/anchor" "$ANCHORS/make-bundle.sh" "$RUN/anchor/bundle" > /dev/null || return
+  set_anchor() { [ -n "$2" ] && { A[$1]=$2; ASRC[$1]=measured; }; }
+  set_anchor runc "$(anchor runc CONC=1 "$ANCHORS/container-start.sh" runc "$N")"
+  # conmon-crun with CRUN=runc: conmon --sync runs `runc create`, then runc start, wait, runc delete
+  set_anchor conmon-runc "$(anchor conmon-runc CONC=1 CRUN=runc "$ANCHORS/container-start.sh" conmon-crun "$N")"
+  set_anchor runc.c50 "$(anchor runc.c$CONC CONC="$CONC" "$ANCHORS/container-start.sh" runc "$CONC_REPS")"
+  if command -v dockerd > /dev/null && command -v docker > /dev/null; then
+    local sock=$RUN/docker/docker.sock
+    mkdir -p "$RUN/docker"
+    dockerd --data-root "$RUN/docker/root" --exec-root "$RUN/docker/exec" -H "unix://$sock" \
+      --pidfile "$RUN/docker/dockerd.pid" --bridge none --iptables=false --ip-masq=false \
+      > "$RUN/dockerd.log" 2>&1 &
+    DOCKERD_PID=$!
+    local i; for ((i = 0; i < 300; i++)); do
+      DOCKER_HOST=unix://$sock docker info > /dev/null 2>&1 && break
+      kill -0 "$DOCKERD_PID" 2> /dev/null || break; sleep 0.1
+    done
+    if DOCKER_HOST=unix://$sock docker import "$RUN/busybox.tar" bb:latest > /dev/null 2>&1; then
+      set_anchor dockerd "$(anchor dockerd CONC=1 DOCKER_HOST="unix://$sock" "$ANCHORS/container-start.sh" docker-api-1c "$N")"
+      set_anchor dockerd.c50 "$(anchor "dockerd.c$CONC" DOCKER_HOST="unix://$sock" CONC="$CONC" "$ANCHORS/container-start.sh" docker-api "$CONC_REPS")"
+    else echo "# dockerd could not start here ($(tail -1 "$RUN/dockerd.log")): docker anchor skipped, BASELINE figures" >&2; fi
+    stop_pid "$DOCKERD_PID"; DOCKERD_PID=
+  else
+    echo "# dockerd is not installed: docker anchor skipped, BASELINE.md figures (docker-api-1c 168 ms, Engine API x50 5.05 s)" >&2
+  fi
+}
+
+# --- memory: conmon per running container, agent RSS ---
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2> /dev/null || echo 0; }
+pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup" 2> /dev/null || echo 0; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.2f\n", k / 1024 }'; }
+memory() {
+  local i id pid fr fp fa
+  sync; sleep 2
+  fa=$(sample_file mem.berth.agent.fresh.rss); mib "$FRESH_RSS" > "$fa"
+  report mem.berth.agent.fresh.rss MiB "$fa" "(idle, before the first container)"
+  fa=$(sample_file mem.berth.agent.idle.rss); mib "$(rss_kb "$AGENT_PID")" > "$fa"
+  report mem.berth.agent.idle.rss MiB "$fa" "pss=$(mib "$(pss_kb "$AGENT_PID")")MiB (idle, after the start runs)"
+  IDS=()
+  for ((i = 0; i < MEM_N; i++)); do
+    id=$(new_id); IDS+=("$id")
+    body "$id" "m$i" /bin/sleep 1000 | curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' \
+      --data-binary @- "$AGENT/containers" --next -sf -o /dev/null -X POST "$AGENT/containers/$id/start" ||
+      echo "warn: sleep container $i failed" >&2
+  done
+  sync; sleep 3
+  fr=$(sample_file mem.berth.per-container.conmon.rss); fp=$(sample_file mem.berth.per-container.conmon.pss)
+  for id in "${IDS[@]}"; do
+    pid=$(cat "$RUN/node-agent/containers/$id/bundle/conmon.pid" 2> /dev/null) || continue
+    mib "$(rss_kb "$pid")" >> "$fr"; mib "$(pss_kb "$pid")" >> "$fp"
+  done
+  report mem.berth.per-container.conmon.rss MiB "$fr" "monitors=$(wc -l < "$fr") of $MEM_N"
+  report mem.berth.per-container.conmon.pss MiB "$fp"
+  fa=$(sample_file "mem.berth.agent.running$MEM_N.rss"); mib "$(rss_kb "$AGENT_PID")" > "$fa"
+  report "mem.berth.agent.running$MEM_N.rss" MiB "$fa" "pss=$(mib "$(pss_kb "$AGENT_PID")")MiB"
+  IDS=()
+  remove_all
+}
+
+echo "# $(date -u +%F) $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg); N=$N WARMUP=$WARMUP CONC=$CONC x $CONC_REPS" >&2
+sequential 4c
+sequential 1c
+concurrent
+anchors
+memory
+
+med() { stat_field "$RESULTS_DIR/$1.samples" median; }
+b1=$(med start.berth-1c); b4=$(med start.berth-4c); bc=$(med "start.berth-1c.c$CONC")
+rss=$(med mem.berth.per-container.conmon.rss); pss=$(med mem.berth.per-container.conmon.pss)
+echo
+echo "| figure | Berth | anchor | source | Berth ÷ anchor |"
+echo "| --- | ---: | ---: | --- | ---: |"
+row() { echo "| $1 | $2 | $3 | $4 | $(ratio "$2" "$3") |"; }
+row "start, 1 curl keep-alive (ms) ÷ conmon + runc" "$b1" "${A[conmon-runc]}" "${ASRC[conmon-runc]}"
+row "start, 1 curl keep-alive (ms) ÷ runc run (floor)" "$b1" "${A[runc]}" "${ASRC[runc]}"
+row "start, 1 curl keep-alive (ms) ÷ dockerd API 1 curl" "$b1" "${A[dockerd]}" "${ASRC[dockerd]}"
+row "start, 4 curls (ms) ÷ conmon + runc" "$b4" "${A[conmon-runc]}" "${ASRC[conmon-runc]}"
+row "$CONC at once (ms) ÷ runc run x$CONC" "$bc" "${A[runc.c50]}" "${ASRC[runc.c50]}"
+row "$CONC at once (ms) ÷ dockerd API x$CONC" "$bc" "${A[dockerd.c50]}" "${ASRC[dockerd.c50]}"
+row "monitor RSS per container (MiB) ÷ conmon (podman)" "$rss" "${A[conmon.rss]}" BASELINE
+row "monitor RSS per container (MiB) ÷ containerd-shim" "$rss" "${A[shim.rss]}" BASELINE
+row "monitor PSS per container (MiB) ÷ conmon (podman)" "$pss" "${A[conmon.pss]}" BASELINE
+goal() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "") ? "no figure" : (a + 0 <= b + 0) ? "met" : "NOT met" }'; }
+# this run's runc over BASELINE's: how much slower the machine is now than when the anchors were taken
+echo "machine load factor: runc run here ${A[runc]} ms ÷ BASELINE 16.2 ms = $(ratio "${A[runc]}" 16.2)" \
+  "(BASELINE rows compare against a quieter machine: divide their ratio by this factor for a rough estimate)"
+echo
+echo "goal start <= 2x conmon + runc ($(awk -v a="${A[conmon-runc]}" 'BEGIN { print 2 * a }') ms): $(goal "$b1" "$(awk -v a="${A[conmon-runc]}" 'BEGIN { print 2 * a }')");" \
+  "goal $CONC at once < 1 s: $(goal "$bc" 1000); goal monitor RSS <= conmon's ${A[conmon.rss]} MiB (+5 % noise; the monitor is conmon itself): $(goal "$rss" "$(awk -v a="${A[conmon.rss]}" 'BEGIN { print 1.05 * a }')")"
+echo "raw samples: $RESULTS_DIR/start.berth*.samples, mem.berth.*.samples" >&2
