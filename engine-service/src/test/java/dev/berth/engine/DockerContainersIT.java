@@ -119,6 +119,34 @@ class DockerContainersIT {
   }
 
   @Test
+  void systemDfCountsImagesAndContainers() throws Exception {
+    docker("create", "--name", "counted", "it/busybox:1", "true");
+    String df = docker("system", "df", "--format", "{{.Type}}|{{.TotalCount}}|{{.Active}}");
+    assertThat(df).contains("Local Volumes|0|0");
+    assertThat(df.lines().filter(line -> line.startsWith("Images|")).findFirst().orElseThrow())
+        .matches("Images\\|[1-9]\\d*\\|[1-9]\\d*");
+  }
+
+  @Test
+  void acceptsDockerJavasBodyWithExplicitNulls() throws Exception {
+    HttpResponse<String> created = send("POST", "/v1.32/containers/create?name=tc", """
+        {"Image":"it/busybox:1","Cmd":["sh","-c","sleep 100"],"Env":[],"ExposedPorts":{"80/tcp":{}},"Volumes":{},
+         "Tty":null,"Entrypoint":null,"Labels":{"org.testcontainers":"true"},
+         "HostConfig":{"NetworkMode":null,"PortBindings":{"80/tcp":[{"HostIp":"","HostPort":""}]},"Binds":[],
+           "Links":[],"ExtraHosts":[],"VolumesFrom":[],"RestartPolicy":null,"LogConfig":null,"Memory":null},
+         "NetworkingConfig":null}""", 201);
+    String id = JSON.readTree(created.body()).path("Id").asString();
+    send("POST", "/api/v1/containers/" + id + "/start", null, 200);
+
+    JsonNode inspect = JSON.readTree(send("GET", "/v1.32/containers/" + id + "/json", null, 200).body());
+    assertThat(inspect.path("State").path("Running").asBoolean()).isTrue();
+    assertThat(inspect.path("NetworkSettings").path("Ports").path("80/tcp").get(0).path("HostPort").asString())
+        .matches("\\d+");
+    assertThat(JSON.readTree(send("GET", "/containers/json?all=true&filters=%7B%22label%22%3A%5B%22org.testcontainers"
+        + "%3Dtrue%22%5D%7D", null, 200).body())).hasSize(1);
+  }
+
+  @Test
   void aNameInUseIsRefusedWithDockersMessage() throws Exception {
     docker("create", "--name", "twice", "it/busybox:1", "true");
     Result second = run("create", "--name", "twice", "it/busybox:1", "true");

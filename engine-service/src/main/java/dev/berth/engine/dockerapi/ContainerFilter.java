@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -82,7 +83,7 @@ final class ContainerFilter {
         && anyMatches("is-task", "false"::equals);
   }
 
-  private boolean anyMatches(String key, java.util.function.Predicate<String> match) {
+  private boolean anyMatches(String key, Predicate<String> match) {
     return !filters.has(key) || filters.get(key).stream().anyMatch(match);
   }
 

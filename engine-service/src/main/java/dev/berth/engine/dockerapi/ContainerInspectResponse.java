@@ -2,6 +2,7 @@ package dev.berth.engine.dockerapi;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.node.api.ContainerStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ record ContainerInspectResponse(
     if (network != null) {
       container.exposedPorts().keySet().forEach(key -> ports.put(key, null));
       container.publishedPorts().forEach(port -> ports.computeIfAbsent(port.containerPort() + "/" + port.protocol(),
-          key -> new java.util.ArrayList<>()).add(new HostConfig.PortBindingJson(
+          key -> new ArrayList<>()).add(new HostConfig.PortBindingJson(
               port.hostIp() == null || port.hostIp().isEmpty() ? "0.0.0.0" : port.hostIp(),
               Integer.toString(port.hostPort()))));
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A container as the Docker API sees it: its record, the create body it was made with and its
@@ -109,7 +110,7 @@ record DockerContainer(ContainerEntity record, CreateBody body, ImageConfig.Conf
 
   /** The exposed ports ({@code 80/tcp}): the image's, the request's and the published ones. */
   Map<String, Object> exposedPorts() {
-    Map<String, Object> ports = new java.util.TreeMap<>();
+    Map<String, Object> ports = new TreeMap<>();
     if (image.exposedPorts() != null) {
       image.exposedPorts().keySet().forEach(key -> ports.put(PortKey.parse(key).toString(), Map.of()));
     }

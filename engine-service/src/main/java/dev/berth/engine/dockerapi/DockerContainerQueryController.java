@@ -5,7 +5,10 @@ import dev.berth.engine.container.Containers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,7 +45,7 @@ class DockerContainerQueryController {
           ContainerSummaryResponse summary = ContainerSummaryResponse.of(container, now);
           return filter.test(container, summary) ? summary : null;
         })
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .map(summary -> flag(size) ? summary.withSizes(0) : summary)
         .toList();
     return ContainerFilter.limit(listed, max);
@@ -58,7 +61,7 @@ class DockerContainerQueryController {
     if (before == null && since == null) {
       return filters;
     }
-    java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>(filters.values());
+    Map<String, List<String>> values = new LinkedHashMap<>(filters.values());
     if (before != null) {
       values.put("before", List.of(before));
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -85,7 +86,7 @@ class ImageLookup {
     return config.isObject() ? OciJson.mapper().treeToValue(config, ImageConfig.Config.class) : EMPTY;
   }
 
-  private static JsonNode call(java.util.function.Supplier<JsonNode> call) {
+  private static JsonNode call(Supplier<JsonNode> call) {
     try {
       return call.get();
     } catch (HttpClientErrorException.NotFound e) {
