@@ -43,6 +43,8 @@ public class ContainerEntity {
   @Column(name = "restart_count")
   private int restartCount;
   private String network;
+  @Column(name = "docker_config")
+  private String dockerConfig;
   @Column(name = "node_sequence")
   private long nodeSequence;
   @Version
@@ -129,6 +131,15 @@ public class ContainerEntity {
 
   public ContainerStatus.NetworkInfo network() {
     return network == null ? null : OciJson.mapper().readValue(network, ContainerStatus.NetworkInfo.class);
+  }
+
+  /** The Docker Engine API create body (JSON) the container was made from, or null. */
+  public String dockerConfig() {
+    return dockerConfig;
+  }
+
+  void dockerConfig(String json) {
+    this.dockerConfig = json;
   }
 
   public long nodeSequence() {

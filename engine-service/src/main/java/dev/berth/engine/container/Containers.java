@@ -55,6 +55,14 @@ public class Containers {
    * node to place it on, or null for the least loaded one.
    */
   public ContainerEntity create(ContainerSpec requested, String node) {
+    return create(requested, node, null);
+  }
+
+  /**
+   * Creates a container as {@link #create(ContainerSpec, String)} does, keeping {@code dockerConfig}
+   * (the Docker Engine API create body as JSON, or null) with its record.
+   */
+  public ContainerEntity create(ContainerSpec requested, String node, String dockerConfig) {
     ImageResolver.ResolvedImage image = images.resolve(requested.image());
     String name = requested.name() == null || requested.name().isBlank()
         ? ContainerNames.generate(candidate -> repository.findByName(candidate).isPresent())
@@ -64,7 +72,9 @@ public class Containers {
         requested.cmd(), requested.env(), requested.workingDir(), requested.user(), requested.hostname(),
         requested.domainname(), requested.tty(), requested.openStdin(), requested.stopSignal(),
         requested.stopTimeout(), requested.labels(), requested.host());
-    reserve(new ContainerEntity(spec, target.name(), requested.image(), image.id(), clock.instant()));
+    ContainerEntity record = new ContainerEntity(spec, target.name(), requested.image(), image.id(), clock.instant());
+    record.dockerConfig(dockerConfig);
+    reserve(record);
     ContainerStatus status;
     try {
       status = NodeCalls.call(target.name(), () -> nodes.client(target.name()).create(spec));
