@@ -150,6 +150,9 @@ public class Containers {
       log.info("Container {} did not stop within {} s of {}: killing it", id, timeout, stopSignal(record));
       forceKill(id, exit);
     }
+    // waiters wake before the run is torn down; a stop returns once its ports and mounts are released
+    lock.lock();
+    lock.unlock();
     return inspect(id);
   }
 
@@ -286,17 +289,16 @@ public class Containers {
         host.forgetExit(id);
         return;
       }
-      ContainerRecord record = found.get();
       boolean oom = host.oomKilled(id);
-      host.teardown(id);
-      host.forgetExit(id);
-      record = record.exited(exitCode, oom, clock.instant());
+      ContainerRecord record = save(found.get().exited(exitCode, oom, clock.instant()));
       if (oom) {
         events.append(id, "oom", null);
       }
       events.append(id, "die", exitCode);
-      afterExit(record);
       completeExit(id, waitResult(record));
+      host.teardown(id);
+      host.forgetExit(id);
+      afterExit(record);
     } catch (IOException e) {
       log.error("Could not record the exit of container {} (code {}): {}", id, exitCode, e.toString());
     } finally {

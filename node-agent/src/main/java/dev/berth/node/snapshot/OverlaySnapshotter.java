@@ -83,11 +83,11 @@ public final class OverlaySnapshotter implements Snapshotter {
       if (kind == Kind.ACTIVE) {
         Files.createDirectory(dir.resolve("work"));
       }
-      record.write(dir);
+      record.write(dir, false);
       lastId = record.id();
       snapshots.put(key, record);
       if (parentRecord != null) {
-        update(parentRecord.usedAt(now));
+        update(parentRecord.usedAt(now), false);
       }
       return mounts;
     } catch (IOException e) {
@@ -109,7 +109,7 @@ public final class OverlaySnapshotter implements Snapshotter {
       if (snapshots.containsKey(name)) {
         throw new SnapshotException.AlreadyExists(name);
       }
-      update(record.committedAs(name, clock.instant()));
+      update(record.committedAs(name, clock.instant()), true);
       snapshots.remove(key);
     } finally {
       lock.unlock();
@@ -152,7 +152,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     try {
       SnapshotRecord record = snapshots.get(key);
       if (record != null) {
-        update(record.usedAt(clock.instant()));
+        update(record.usedAt(clock.instant()), false);
       }
       return record != null;
     } finally {
@@ -254,9 +254,9 @@ public final class OverlaySnapshotter implements Snapshotter {
     return record;
   }
 
-  private void update(SnapshotRecord record) {
+  private void update(SnapshotRecord record, boolean durable) {
     try {
-      record.write(dir(record));
+      record.write(dir(record), durable);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the metadata of snapshot " + record.key(), e);
     }

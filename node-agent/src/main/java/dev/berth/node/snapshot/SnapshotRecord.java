@@ -25,7 +25,12 @@ record SnapshotRecord(long id, String key, Kind kind, String parent, Instant cre
     return OciJson.mapper().readValue(Files.readAllBytes(dir.resolve(FILE)), SnapshotRecord.class);
   }
 
-  void write(Path dir) throws IOException {
+  /**
+   * Replaces the record in {@code dir} atomically; {@code durable} also flushes it to disk first
+   * (commits must survive a host crash; creations and last-used times need not: a snapshot whose
+   * record is lost is deleted at the next start, and after a host crash its container is gone too).
+   */
+  void write(Path dir, boolean durable) throws IOException {
     Path temp = dir.resolve(TEMP);
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -33,11 +38,15 @@ record SnapshotRecord(long id, String key, Kind kind, String parent, Instant cre
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
+      if (durable) {
+        channel.force(true);
+      }
     }
     Files.move(temp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-      directory.force(true);
+    if (durable) {
+      try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+        directory.force(true);
+      }
     }
   }
 

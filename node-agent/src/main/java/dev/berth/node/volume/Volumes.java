@@ -78,6 +78,9 @@ public class Volumes {
         }
       }
     }
+    if (named.isEmpty() && anonymous.isEmpty()) {
+      return List.of();
+    }
     Files.createDirectories(users);
     AtomicFiles.write(users.resolve(containerId + ".json"), OciJson.mapper().writeValueAsBytes(
         new ContainerVolumes(containerId, List.copyOf(named), List.copyOf(anonymous))));
