@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two node agents on one host under one engine: placement, a move between them that keeps the
+ * Two node agents on one host under one engine (one registered, one registering itself): placement, a move between them that keeps the
  * container's files, and restarts of the engine and of a node agent while containers run.
  */
 class MultiNodeIT {
@@ -37,7 +37,7 @@ class MultiNodeIT {
 
   @RegisterExtension
   @Order(4)
-  static final ServiceProcess second = NodeAgents.agent("second", imageService, engine);
+  static final ServiceProcess second = NodeAgents.registering("second", imageService, engine);
 
   private static final EngineApi api = new EngineApi(engine);
 
@@ -45,7 +45,9 @@ class MultiNodeIT {
   static void registerBothNodes() throws Exception {
     BusyboxImage.importInto(imageService, "it/busybox:1");
     api.register("first", first);
-    api.register("second", second);
+    EngineApi.eventually(() -> api.send("GET", "/api/v1/nodes", null, 200).valueStream()
+        .anyMatch(node -> node.path("name").asString().equals("second") && node.path("state").asString().equals("up")),
+        Boolean::booleanValue);
   }
 
   @AfterAll

@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param name this node's name; the host name when empty
  * @param imageService base URL of image-service, where layers and configs are fetched by digest
- * @param reportUrl where state changes are POSTed (engine-service); none when empty
+ * @param engine base URL of engine-service: the agent registers there at startup and reports to it;
+ *     none when empty
+ * @param advertiseAddress this agent's API base URL as engine-service reaches it; {@code http://127.0.0.1:<port>}
+ *     when empty
+ * @param reportUrl where state changes are POSTed; the engine's node report endpoint when empty
  * @param requestTimeout timeout of calls to other services
  */
 @ConfigurationProperties("berth.node")
-public record NodeAgentProperties(String name, @DefaultValue("http://127.0.0.1:8082") URI imageService,
-    URI reportUrl, @DefaultValue("30s") Duration requestTimeout) {
+public record NodeAgentProperties(String name, @DefaultValue("http://127.0.0.1:8082") URI imageService, URI engine,
+    URI advertiseAddress, URI reportUrl, @DefaultValue("30s") Duration requestTimeout) {
 }

@@ -20,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes events to {@code berth.node.report-url} in order, as JSON arrays of up to {@value #BATCH}
+ * Pushes events to {@code berth.node.report-url} (by default engine-service's report endpoint for
+ * this node) in order, as JSON arrays of up to {@value #BATCH}
  * events; a 2xx answer acknowledges the batch, anything else is retried with a backoff from one
  * second up to thirty. The last acknowledged sequence number is kept in
  * {@code <data-dir>/events.acked}, so nothing is lost or sent twice across agent restarts (a batch
@@ -43,7 +44,9 @@ class EventReporter implements SmartLifecycle {
 
   EventReporter(EventLog events, NodeAgentProperties properties, BerthProperties berth) {
     this.events = events;
-    this.target = properties.reportUrl();
+    this.target = properties.reportUrl() != null || properties.engine() == null ? properties.reportUrl()
+        : URI.create(properties.engine().toString().replaceAll("/+$", "") + "/api/v1/nodes/" + events.node()
+            + "/events");
     this.ackFile = berth.dataDir().resolve("events.acked");
     this.timeout = properties.requestTimeout();
     this.http = HttpClient.newBuilder().connectTimeout(properties.requestTimeout()).build();
