@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +79,21 @@ class EngineLifecycleIT {
     assertThat(api.send("POST", "/api/v1/nodes/" + NODE + "/events", report, 200).path("applied").asInt()).isOne();
     assertThat(api.send("POST", "/api/v1/nodes/" + NODE + "/events", report, 200).path("applied").asInt()).isZero();
     assertThat(api.actions(id)).containsOnlyOnce("attach");
+  }
+
+  @Test
+  void updatesTheLimitsOfARunningContainerOnItsNode() throws Exception {
+    String id = api.send("POST", "/api/v1/containers", """
+        {"image": "it/busybox:1", "cmd": ["sleep", "100"], "host": {"networkMode": "none"}}""", 201)
+        .path("id").asString();
+    api.send("POST", "/api/v1/containers/" + id + "/start", null, 200);
+
+    JsonNode updated = api.send("POST", "/api/v1/containers/" + id + "/update",
+        "{\"resources\": {\"memory\": 67108864, \"memorySwap\": -1, \"pidsLimit\": 30}}", 200);
+
+    assertThat(updated.path("spec").path("host").path("resources").path("memory").asLong()).isEqualTo(67108864);
+    assertThat(Files.readString(Path.of("/sys/fs/cgroup/memory/berth", id, "memory.limit_in_bytes")).strip())
+        .isEqualTo("67108864");
   }
 
   @Test

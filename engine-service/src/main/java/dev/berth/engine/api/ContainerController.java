@@ -5,6 +5,7 @@ import dev.berth.engine.container.Containers;
 import dev.berth.engine.node.NodeEntity;
 import dev.berth.engine.node.Nodes;
 import dev.berth.node.api.ContainerSpec;
+import dev.berth.node.api.ContainerUpdate;
 import dev.berth.node.api.WaitResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -94,6 +95,12 @@ class ContainerController {
   @PostMapping("/{ref}/rename")
   ContainerView rename(@PathVariable String ref, @RequestParam String name) {
     return view(containers.rename(ref, name));
+  }
+
+  @PostMapping("/{ref}/update")
+  @Operation(summary = "Change a container's resource limits (at once when it runs) or restart policy")
+  ContainerView update(@PathVariable String ref, @RequestBody ContainerUpdate update) {
+    return view(containers.update(ref, update));
   }
 
   @PostMapping("/{ref}/move")

@@ -164,6 +164,14 @@ public class ContainerEntity {
     this.nodeSequence = Math.max(nodeSequence, sequence);
   }
 
+  /** Takes new host options (limits, restart policy) into the spec. */
+  void host(dev.berth.node.api.HostOptions host) {
+    ContainerSpec old = spec();
+    this.spec = OciJson.mapper().writeValueAsString(new ContainerSpec(old.id(), old.name(), old.image(),
+        old.entrypoint(), old.cmd(), old.env(), old.workingDir(), old.user(), old.hostname(), old.domainname(),
+        old.tty(), old.openStdin(), old.stopSignal(), old.stopTimeout(), old.labels(), host));
+  }
+
   void moveTo(String newNode) {
     this.node = newNode;
   }

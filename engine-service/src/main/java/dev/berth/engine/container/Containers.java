@@ -5,6 +5,7 @@ import dev.berth.engine.node.NodeEntity;
 import dev.berth.engine.node.Nodes;
 import dev.berth.node.api.ContainerSpec;
 import dev.berth.node.api.ContainerStatus;
+import dev.berth.node.api.ContainerUpdate;
 import dev.berth.node.api.WaitResult;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -82,7 +83,7 @@ public class Containers {
       transactions.executeWithoutResult(tx -> repository.deleteById(spec.id()));
       throw e;
     }
-    return update(spec.id(), status);
+    return applyStatus(spec.id(), status);
   }
 
   /** The container {@code reference} names: its full ID, its name, or a unique prefix of its ID. */
@@ -110,32 +111,46 @@ public class Containers {
 
   public ContainerEntity start(String reference) {
     ContainerEntity container = get(reference);
-    return update(container.id(), call(container, client -> client.start(container.id())));
+    return applyStatus(container.id(), call(container, client -> client.start(container.id())));
   }
 
   public ContainerEntity stop(String reference, Integer timeout) {
     ContainerEntity container = get(reference);
-    return update(container.id(), call(container, client -> client.stop(container.id(), timeout)));
+    return applyStatus(container.id(), call(container, client -> client.stop(container.id(), timeout)));
   }
 
   public ContainerEntity restart(String reference, Integer timeout) {
     ContainerEntity container = get(reference);
-    return update(container.id(), call(container, client -> client.restart(container.id(), timeout)));
+    return applyStatus(container.id(), call(container, client -> client.restart(container.id(), timeout)));
   }
 
   public ContainerEntity kill(String reference, String signal) {
     ContainerEntity container = get(reference);
-    return update(container.id(), call(container, client -> client.kill(container.id(), signal)));
+    return applyStatus(container.id(), call(container, client -> client.kill(container.id(), signal)));
   }
 
   public ContainerEntity pause(String reference) {
     ContainerEntity container = get(reference);
-    return update(container.id(), call(container, client -> client.pause(container.id())));
+    return applyStatus(container.id(), call(container, client -> client.pause(container.id())));
   }
 
   public ContainerEntity unpause(String reference) {
     ContainerEntity container = get(reference);
-    return update(container.id(), call(container, client -> client.unpause(container.id())));
+    return applyStatus(container.id(), call(container, client -> client.unpause(container.id())));
+  }
+
+  /** Changes a container's limits (at once when it runs) or restart policy, on its node and in its record. */
+  public ContainerEntity update(String reference, ContainerUpdate update) {
+    ContainerEntity container = get(reference);
+    ContainerStatus status = call(container, client -> client.update(container.id(), update));
+    transactions.executeWithoutResult(tx -> {
+      ContainerEntity current = repository.findById(container.id()).orElseThrow();
+      current.host(status.spec().host());
+      repository.save(current);
+    });
+    ContainerEntity updated = applyStatus(container.id(), status);
+    events.record("container", "update", updated.id(), attributes(updated));
+    return updated;
   }
 
   /** Waits on the container's node for {@code condition} (not-running, next-exit, removed). */
@@ -193,7 +208,7 @@ public class Containers {
     boolean wasRunning = container.state().equals("running") || container.state().equals("paused")
         || container.state().equals("restarting");
     if (wasRunning) {
-      update(container.id(), call(container, client -> client.stop(container.id(), null)));
+      applyStatus(container.id(), call(container, client -> client.stop(container.id(), null)));
     }
     ContainerSpec spec = container.spec();
     NodeCalls.call(target.name(), () -> nodes.client(target.name()).create(spec));
@@ -209,9 +224,10 @@ public class Containers {
       repository.save(current);
     });
     NodeCalls.run(source, () -> nodes.client(source).remove(container.id(), true, false));
-    ContainerEntity moved = wasRunning
-        ? update(container.id(), NodeCalls.call(target.name(), () -> nodes.client(target.name()).start(container.id())))
-        : update(container.id(), NodeCalls.call(target.name(), () -> nodes.client(target.name()).inspect(container.id())));
+    ContainerStatus arrived = NodeCalls.call(target.name(), () -> wasRunning
+        ? nodes.client(target.name()).start(container.id())
+        : nodes.client(target.name()).inspect(container.id()));
+    ContainerEntity moved = applyStatus(container.id(), arrived);
     Map<String, String> attributes = attributes(moved);
     attributes.put("from", source);
     attributes.put("node", target.name());
@@ -223,7 +239,7 @@ public class Containers {
   void refresh(String nodeName, String id) {
     repository.findById(id).filter(container -> container.node().equals(nodeName)).ifPresent(container -> {
       try {
-        update(id, NodeCalls.call(nodeName, () -> nodes.client(nodeName).inspect(id)));
+        applyStatus(id, NodeCalls.call(nodeName, () -> nodes.client(nodeName).inspect(id)));
       } catch (EngineException.NotFound gone) {
         forget(container);
       }
@@ -256,7 +272,7 @@ public class Containers {
    * Saves the state a node answered with. When another update got there first (optimistic lock),
    * the node is asked again, so that the record never goes back to an older state.
    */
-  private ContainerEntity update(String id, ContainerStatus status) {
+  private ContainerEntity applyStatus(String id, ContainerStatus status) {
     ContainerStatus latest = status;
     for (int attempt = 1; ; attempt++) {
       ContainerStatus applied = latest;

@@ -46,6 +46,9 @@ public interface NodeAgentClient {
   @PostExchange("/containers/{id}/unpause")
   ContainerStatus unpause(@PathVariable String id);
 
+  @PostExchange("/containers/{id}/update")
+  ContainerStatus update(@PathVariable String id, @RequestBody ContainerUpdate update);
+
   @PostExchange("/containers/{id}/wait")
   WaitResult await(@PathVariable String id, @RequestParam(required = false) String condition);
 

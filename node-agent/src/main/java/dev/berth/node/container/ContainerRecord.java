@@ -71,6 +71,11 @@ public record ContainerRecord(ContainerSpec spec, ImageConfig image, String chai
         finishedAt, restartCount + 1, false, null, volumes);
   }
 
+  ContainerRecord withSpec(ContainerSpec newSpec) {
+    return new ContainerRecord(newSpec, image, chainId, state, pid, exitCode, oomKilled, error, createdAt, startedAt,
+        finishedAt, restartCount, manuallyStopped, network, volumes);
+  }
+
   ContainerRecord stoppedByRequest() {
     return new ContainerRecord(spec, image, chainId, state, pid, exitCode, oomKilled, error, createdAt, startedAt,
         finishedAt, restartCount, true, network, volumes);

@@ -3,9 +3,13 @@ package dev.berth.node.container;
 import dev.berth.node.api.ContainerSpec;
 import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.HostOptions;
+import dev.berth.node.api.Resources;
+import dev.berth.node.api.RestartPolicy;
 import dev.berth.node.api.WaitResult;
+import dev.berth.node.bundle.CgroupResources;
 import dev.berth.node.event.EventLog;
 import dev.berth.node.runtime.OciRuntime;
+import dev.berth.oci.OciJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -230,6 +234,40 @@ public class Containers {
     } finally {
       lock.unlock();
       locks.remove(id);
+    }
+  }
+
+  /**
+   * Changes the container's cgroup limits: at once when it runs, and for its next runs. Its restart
+   * policy may change too when {@code restartPolicy} is given.
+   */
+  public ContainerStatus update(String id, Resources resources, RestartPolicy restartPolicy) {
+    ReentrantLock lock = lock(id);
+    lock.lock();
+    try {
+      ContainerRecord record = store.get(id);
+      ContainerSpec spec = record.spec();
+      HostOptions host = spec.host() == null ? HostOptions.defaults() : spec.host();
+      HostOptions updated = new HostOptions(host.mounts(), host.networkMode(), host.ports(), host.extraHosts(),
+          host.dns(), host.dnsSearch(), host.dnsOptions(), resources == null ? host.resources() : resources,
+          restartPolicy == null ? host.restartPolicy() : restartPolicy, host.readonlyRootfs(), host.capAdd(),
+          host.capDrop(), host.privileged(), host.ulimits(), host.autoRemove());
+      ContainerSpec changed = new ContainerSpec(spec.id(), spec.name(), spec.image(), spec.entrypoint(), spec.cmd(),
+          spec.env(), spec.workingDir(), spec.user(), spec.hostname(), spec.domainname(), spec.tty(),
+          spec.openStdin(), spec.stopSignal(), spec.stopTimeout(), spec.labels(), updated);
+      SpecValidator.validate(changed);
+      if (record.alive() && resources != null) {
+        runtime.update(id, OciJson.mapper().writeValueAsBytes(CgroupResources.of(resources, null)));
+      }
+      ContainerRecord saved = save(record.withSpec(changed));
+      events.append(id, "update", null);
+      return saved.status();
+    } catch (IllegalArgumentException e) {
+      throw new ContainerException.InvalidArgument(e.getMessage());
+    } catch (IOException e) {
+      throw new ContainerException.Failed("cannot update container " + id + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -30,7 +30,21 @@ final class Command {
   }
 
   static Result run(List<String> command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(DEV_NULL)).start();
+    return run(command, null);
+  }
+
+  /** Runs {@code command} with {@code input} on its stdin (none when null). */
+  static Result run(List<String> command, byte[] input) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (input == null) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+    }
+    Process process = builder.start();
+    if (input != null) {
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(input);
+      }
+    }
     CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()),
         Thread::startVirtualThread);
     String stdout = read(process.getInputStream());

@@ -87,6 +87,14 @@ public class OciRuntime {
     return Optional.of(new RuntimeState(id, state.path("status").asString(), state.path("pid").asInt()));
   }
 
+  /** Changes the cgroup limits of a running container; {@code resources} is runtime-spec linux.resources JSON. */
+  public void update(String id, byte[] resources) throws IOException {
+    Command.Result result = Command.run(command(List.of("update", "--resources", "-", id)), resources);
+    if (!result.succeeded()) {
+      throw new RuntimeFailure(name + " update " + id + ": " + result.message());
+    }
+  }
+
   /** Host PIDs of every process in the container. */
   public List<Integer> pids(String id) throws IOException {
     Command.Result result = call("ps", "--format", "json", id);

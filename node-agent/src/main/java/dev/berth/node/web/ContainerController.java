@@ -2,6 +2,7 @@ package dev.berth.node.web;
 
 import dev.berth.node.api.ContainerSpec;
 import dev.berth.node.api.ContainerStatus;
+import dev.berth.node.api.ContainerUpdate;
 import dev.berth.node.api.WaitResult;
 import dev.berth.node.container.Containers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,6 +81,12 @@ class ContainerController {
   @PostMapping("/{id}/unpause")
   ContainerStatus unpause(@PathVariable String id) {
     return containers.unpause(id);
+  }
+
+  @PostMapping("/{id}/update")
+  @Operation(summary = "Change a container's resource limits (at once when it runs) or restart policy")
+  ContainerStatus update(@PathVariable String id, @RequestBody ContainerUpdate update) {
+    return containers.update(id, update.resources(), update.restartPolicy());
   }
 
   @PostMapping("/{id}/wait")

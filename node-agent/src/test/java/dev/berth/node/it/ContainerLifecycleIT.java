@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.node.api.ContainerEvent;
 import dev.berth.node.api.ContainerStatus;
+import dev.berth.node.api.ContainerUpdate;
 import dev.berth.node.api.ExecSpec;
 import dev.berth.node.api.ExecStatus;
 import dev.berth.node.api.LogEntry;
 import dev.berth.node.api.NodeAgentClient;
 import dev.berth.node.api.PortBinding;
 import dev.berth.node.api.Resources;
+import dev.berth.node.api.RestartPolicy;
 import dev.berth.node.api.WaitResult;
 import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceJar;
@@ -123,6 +125,18 @@ class ContainerLifecycleIT {
     WaitResult result = client.await(id, null);
     assertThat(result).isEqualTo(new WaitResult(137, true));
     assertThat(client.inspect(id).oomKilled()).isTrue();
+  }
+
+  @Test
+  void changesTheLimitsOfARunningContainer() throws Exception {
+    String id = run(Specs.of(image, "sleep", "1000"));
+
+    ContainerStatus updated = client.update(id, new ContainerUpdate(
+        new Resources(32L * 1024 * 1024, -1, 0, 0, 0, 0, null, null, 20), new RestartPolicy("always", 0)));
+
+    assertThat(Files.readString(cgroup("memory", id, "memory.limit_in_bytes")).strip()).isEqualTo("33554432");
+    assertThat(Files.readString(cgroup("pids", id, "pids.max")).strip()).isEqualTo("20");
+    assertThat(updated.spec().host().restartPolicy().name()).isEqualTo("always");
   }
 
   @Test
@@ -250,7 +264,11 @@ class ContainerLifecycleIT {
   }
 
   private static java.nio.file.Path freezerState(String id) {
-    return java.nio.file.Path.of("/sys/fs/cgroup/freezer/berth", id, "freezer.state");
+    return cgroup("freezer", id, "freezer.state");
+  }
+
+  private static java.nio.file.Path cgroup(String controller, String id, String file) {
+    return java.nio.file.Path.of("/sys/fs/cgroup", controller, "berth", id, file);
   }
 
   private static String run(Specs spec) {
