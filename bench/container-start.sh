@@ -66,12 +66,6 @@ remove_all() {
   done
   for id in "${pids[@]}"; do wait "$id"; done   # not a bare wait: the services are children too
 }
-stop_pid() {   # stop_pid PID: SIGTERM, then SIGKILL after 30 s
-  local i; [ -n "$1" ] || return 0
-  kill "$1" 2> /dev/null || return 0
-  for ((i = 0; i < 300; i++)); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.1; done
-  kill -9 "$1" 2> /dev/null || true
-}
 cleanup() {
   [ "${KEEP:-0}" = 1 ] && { echo "# KEEP=1: agent pid $AGENT_PID, image-service pid $IMAGE_PID, scratch $RUN" >&2; return; }
   remove_all
@@ -84,24 +78,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-await() {   # await NAME URL PID LOG SECONDS
-  local i
-  for ((i = 0; i < $5 * 10; i++)); do
-    curl -sf -o /dev/null "$2" && return 0
-    kill -0 "$3" 2> /dev/null || { tail -30 "$4" >&2; die "$1 exited"; }
-    sleep 0.1
-  done
-  tail -30 "$4" >&2; die "$1 did not answer on $2 within $5 s"
-}
-
 # --- rootfs: static busybox, as ../shared/anchor-bench/make-bundle.sh builds it ---
-BUSYBOX=${BUSYBOX:-/bin/busybox}
-file -L "$BUSYBOX" 2> /dev/null | grep -q 'statically linked' || die "$BUSYBOX is not static (apt-get install busybox-static)"
-R=$RUN/rootfs; mkdir -p "$R"/{bin,dev,etc,proc,sys,tmp}
-cp "$BUSYBOX" "$R/bin/busybox"
-for a in sh true sleep echo cat ls; do ln -s busybox "$R/bin/$a"; done
-echo 'root:x:0:0:root:/root:/bin/sh' > "$R/etc/passwd"
-tar -C "$R" -cf "$RUN/busybox.tar" .
+busybox_tar "$RUN"
 
 # --- Berth: image-service, then node-agent ---
 echo "# starting image-service (embedded PostgreSQL) and node-agent from $RUN/*.jar" >&2
@@ -110,9 +88,7 @@ echo "# starting image-service (embedded PostgreSQL) and node-agent from $RUN/*.
   --berth.data-dir="$RUN/image-service" > "$RUN/image-service.log" 2>&1 &
 IMAGE_PID=$!
 await image-service "http://$IMAGE_ADDR/api/v1/images" "$IMAGE_PID" "$RUN/image-service.log" 240
-IMAGE=$(curl -sf -X POST -H 'Content-Type: application/x-tar' --data-binary "@$RUN/busybox.tar" \
-  "http://$IMAGE_ADDR/api/v1/images/import?reference=bench/busybox:1" | jq -r '.manifestDigest')
-[[ $IMAGE == sha256:* ]] || die "image import failed"
+IMAGE=$(import_image "$IMAGE_ADDR" "$RUN/busybox.tar" bench/busybox:1) || exit 1
 mkdir -p "$STATE_DIR"
 # shellcheck disable=SC2086
 "$JAVA" ${JAVA_OPTS:-} -jar "$RUN/node-agent.jar" --server.address="${AGENT_ADDR%:*}" --server.port="${AGENT_ADDR##*:}" \
@@ -126,14 +102,7 @@ echo "# image $IMAGE; agent pid $AGENT_PID" >&2
 sleep 2; FRESH_RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AGENT_PID/status")   # before any container
 
 new_id() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
-body() {   # body ID NAME CMD...: a ContainerSpec, no network, no limits (the agent wants every primitive field)
-  local id=$1 name=$2; shift 2
-  jq -cn --arg id "$id" --arg name "$name" --arg image "$IMAGE" --args '{id: $id, name: $name, image: $image,
-    cmd: $ARGS.positional, tty: false, openStdin: false, host: {networkMode: "none", mounts: [], ports: [], extraHosts: [], dns: [],
-    dnsSearch: [], dnsOptions: [], resources: {memory: 0, memorySwap: 0, cpuShares: 0, cpuPeriod: 0,
-    cpuQuota: 0, nanoCpus: 0, pidsLimit: 0}, restartPolicy: {name: "no", maximumRetryCount: 0},
-    readonlyRootfs: false, capAdd: [], capDrop: [], privileged: false, ulimits: [], autoRemove: false}}' "$@"
-}
+body() { local id=$1 name=$2; shift 2; container_spec "$id" "$name" "$IMAGE" "$@"; }   # body ID NAME CMD...
 # Bodies are built before the clock starts (jq is a process of its own, not part of Berth's cost).
 prepare_bodies() {   # prepare_bodies PREFIX COUNT: $RUN/bodies/PREFIX-i.{id,json}
   local i id; mkdir -p "$RUN/bodies"

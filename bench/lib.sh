@@ -51,3 +51,53 @@ stat_field() { stats "$1" | tr ' ' '\n' | awk -F= -v f="$2" '$1==f{print $2}'; }
 report() { printf 'RESULT %-34s %-6s %s %s\n' "$1" "$2" "$(stats "$3")" "${4:-}"; }
 # sample_file NAME: a fresh, empty $RESULTS_DIR/NAME.samples for the samples of figure NAME
 sample_file() { local f="$RESULTS_DIR/$1.samples"; : > "$f"; echo "$f"; }
+
+# --- Berth's services and containers, for the scripts that start them (container-start.sh, engine-load.sh) ---
+# stop_pid PID: SIGTERM, then SIGKILL after 30 s
+stop_pid() {
+  local i; [ -n "$1" ] || return 0
+  kill "$1" 2> /dev/null || return 0
+  for ((i = 0; i < 300; i++)); do kill -0 "$1" 2> /dev/null || return 0; sleep 0.1; done
+  kill -9 "$1" 2> /dev/null || true
+}
+# await NAME URL PID LOG SECONDS: until URL answers 2xx; dies (with LOG's tail) if PID exits or time runs out
+await() {
+  local i
+  for ((i = 0; i < $5 * 10; i++)); do
+    curl -sf -o /dev/null "$2" && return 0
+    kill -0 "$3" 2> /dev/null || { tail -30 "$4" >&2; die "$1 exited"; }
+    sleep 0.1
+  done
+  tail -30 "$4" >&2; die "$1 did not answer on $2 within $5 s"
+}
+# busybox_tar DIR: DIR/busybox.tar, a static-busybox rootfs (as ../shared/anchor-bench/make-bundle.sh
+# builds it; the rootfs itself in DIR/rootfs)
+busybox_tar() {
+  local bb=${BUSYBOX:-/bin/busybox} r=$1/rootfs a
+  file -L "$bb" 2> /dev/null | grep -q 'statically linked' || die "$bb is not static (apt-get install busybox-static)"
+  mkdir -p "$r"/{bin,dev,etc,proc,sys,tmp}
+  cp "$bb" "$r/bin/busybox"
+  for a in sh true sleep echo cat ls; do ln -sf busybox "$r/bin/$a"; done
+  echo 'root:x:0:0:root:/root:/bin/sh' > "$r/etc/passwd"
+  tar -C "$r" -cf "$1/busybox.tar" .
+}
+# import_image IMAGE_ADDR TAR REFERENCE: imports TAR into image-service as REFERENCE, prints the manifest digest
+import_image() {
+  local d
+  d=$(curl -sf -X POST -H 'Content-Type: application/x-tar' --data-binary "@$2" \
+    "http://$1/api/v1/images/import?reference=$3" | jq -r '.manifestDigest')
+  [[ $d == sha256:* ]] || die "image import into $1 failed"
+  echo "$d"
+}
+# container_spec ID NAME IMAGE CMD...: a ContainerSpec as JSON, no network, no limits (the agent wants
+# every primitive field); ID "" leaves the id out (engine-service chooses it), IMAGE is a manifest
+# digest for node-agent, a reference for engine-service
+container_spec() {
+  local id=$1 name=$2 image=$3; shift 3
+  jq -cn --arg id "$id" --arg name "$name" --arg image "$image" --args '{id: $id, name: $name, image: $image,
+    cmd: $ARGS.positional, tty: false, openStdin: false, host: {networkMode: "none", mounts: [], ports: [], extraHosts: [], dns: [],
+    dnsSearch: [], dnsOptions: [], resources: {memory: 0, memorySwap: 0, cpuShares: 0, cpuPeriod: 0,
+    cpuQuota: 0, nanoCpus: 0, pidsLimit: 0}, restartPolicy: {name: "no", maximumRetryCount: 0},
+    readonlyRootfs: false, capAdd: [], capDrop: [], privileged: false, ulimits: [], autoRemove: false}}
+    | if .id == "" then del(.id) else . end' "$@"
+}
