@@ -33,8 +33,8 @@ CREATE TABLE container (
   finished_at         timestamptz,
   restart_count       int NOT NULL DEFAULT 0,
   network             text,                           -- JSON: NetworkInfo while attached
-  -- the node event this record last took its state from; older reports never overwrite newer ones
-  node_sequence       bigint NOT NULL DEFAULT 0,
+  -- the revision of the node's record this state was taken from; an older status never overwrites a newer one
+  node_revision       bigint NOT NULL DEFAULT 0,
   version             bigint NOT NULL DEFAULT 0
 );
 CREATE INDEX container_node ON container (node);

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
@@ -45,10 +46,12 @@ public class ContainerEntity {
   private String network;
   @Column(name = "docker_config")
   private String dockerConfig;
-  @Column(name = "node_sequence")
-  private long nodeSequence;
+  @Column(name = "node_revision")
+  private long nodeRevision;
   @Version
   private long version;
+  @Transient
+  private ContainerSpec parsedSpec;
 
   protected ContainerEntity() {
   }
@@ -61,6 +64,7 @@ public class ContainerEntity {
     this.imageId = imageId;
     this.manifestDigest = spec.image();
     this.spec = OciJson.mapper().writeValueAsString(spec);
+    this.parsedSpec = spec;
     this.state = CREATING;
     this.createdAt = createdAt;
   }
@@ -89,8 +93,12 @@ public class ContainerEntity {
     return manifestDigest;
   }
 
+  /** What the container was created with; parsed once per loaded record. */
   public ContainerSpec spec() {
-    return OciJson.mapper().readValue(spec, ContainerSpec.class);
+    if (parsedSpec == null) {
+      parsedSpec = OciJson.mapper().readValue(spec, ContainerSpec.class);
+    }
+    return parsedSpec;
   }
 
   public String state() {
@@ -142,12 +150,20 @@ public class ContainerEntity {
     this.dockerConfig = json;
   }
 
-  public long nodeSequence() {
-    return nodeSequence;
+  /** The revision of the node's record this state was taken from. */
+  public long nodeRevision() {
+    return nodeRevision;
   }
 
-  /** Takes the state the node agent reported. */
-  void apply(ContainerStatus status) {
+  /**
+   * Takes the state the node agent reported, unless the record already holds a newer one (a status
+   * read before another was applied arrives late): returns whether it was taken.
+   */
+  boolean apply(ContainerStatus status) {
+    if (status.revision() < nodeRevision) {
+      return false;
+    }
+    this.nodeRevision = status.revision();
     this.state = status.state();
     this.pid = status.pid();
     this.exitCode = status.exitCode();
@@ -157,30 +173,33 @@ public class ContainerEntity {
     this.finishedAt = status.finishedAt();
     this.restartCount = status.restartCount();
     this.network = status.network() == null ? null : OciJson.mapper().writeValueAsString(status.network());
-  }
-
-  /** Remembers the newest node event applied. */
-  void seen(long sequence) {
-    this.nodeSequence = Math.max(nodeSequence, sequence);
+    return true;
   }
 
   /** Takes new host options (limits, restart policy) into the spec. */
   void host(dev.berth.node.api.HostOptions host) {
     ContainerSpec old = spec();
-    this.spec = OciJson.mapper().writeValueAsString(new ContainerSpec(old.id(), old.name(), old.image(),
-        old.entrypoint(), old.cmd(), old.env(), old.workingDir(), old.user(), old.hostname(), old.domainname(),
-        old.tty(), old.openStdin(), old.stopSignal(), old.stopTimeout(), old.labels(), host));
+    respec(new ContainerSpec(old.id(), old.name(), old.image(), old.entrypoint(), old.cmd(), old.env(),
+        old.workingDir(), old.user(), old.hostname(), old.domainname(), old.tty(), old.openStdin(), old.stopSignal(),
+        old.stopTimeout(), old.labels(), host));
   }
 
+  /** The container now lives on {@code newNode}, whose record of it starts its own revisions. */
   void moveTo(String newNode) {
     this.node = newNode;
+    this.nodeRevision = 0;
   }
 
   void rename(String newName) {
     this.name = newName;
     ContainerSpec old = spec();
-    this.spec = OciJson.mapper().writeValueAsString(new ContainerSpec(old.id(), newName, old.image(),
-        old.entrypoint(), old.cmd(), old.env(), old.workingDir(), old.user(), old.hostname(), old.domainname(),
-        old.tty(), old.openStdin(), old.stopSignal(), old.stopTimeout(), old.labels(), old.host()));
+    respec(new ContainerSpec(old.id(), newName, old.image(), old.entrypoint(), old.cmd(), old.env(),
+        old.workingDir(), old.user(), old.hostname(), old.domainname(), old.tty(), old.openStdin(), old.stopSignal(),
+        old.stopTimeout(), old.labels(), old.host()));
+  }
+
+  private void respec(ContainerSpec newSpec) {
+    this.spec = OciJson.mapper().writeValueAsString(newSpec);
+    this.parsedSpec = newSpec;
   }
 }

@@ -40,7 +40,7 @@ final class DockerContainerFixtures {
             List.of(new PortBinding(80, "tcp", "", 8020)))
         : null;
     ContainerStatus status = new ContainerStatus(id, name, spec.image(), state, state.equals("running") ? 4242 : 0,
-        exitCode, false, null, CREATED, startedAt, finishedAt, 0, network, spec);
+        exitCode, false, null, CREATED, startedAt, finishedAt, 0, network, spec, 1);
     return new DockerContainer(TestContainers.record(spec, config.image(), "sha256:" + "c".repeat(64), CREATED,
         new CreateBody(config, host).toJson(), status), new CreateBody(config, host), IMAGE);
   }

@@ -20,10 +20,11 @@ import java.util.List;
  * @param restartCount how often the restart policy restarted it
  * @param network its network attachment while it has one, else null
  * @param spec what it was created with
+ * @param revision how often the agent changed its record: a status with a higher revision is newer
  */
 public record ContainerStatus(String id, String name, String image, String state, int pid, Integer exitCode,
     boolean oomKilled, String error, Instant createdAt, Instant startedAt, Instant finishedAt, int restartCount,
-    NetworkInfo network, ContainerSpec spec) {
+    NetworkInfo network, ContainerSpec spec, long revision) {
 
   /**
    * A container's network as the agent set it up.

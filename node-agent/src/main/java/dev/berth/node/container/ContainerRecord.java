@@ -25,10 +25,11 @@ import java.util.List;
  * @param manuallyStopped stopped or killed by request, so restart policies leave it alone
  * @param network its network while it has one
  * @param volumes its volumes resolved to host directories when it was created
+ * @param revision how often the record was saved; orders the statuses a reader sees
  */
 public record ContainerRecord(ContainerSpec spec, ImageConfig image, String chainId, String state, int pid,
     Integer exitCode, boolean oomKilled, String error, Instant createdAt, Instant startedAt, Instant finishedAt,
-    int restartCount, boolean manuallyStopped, ContainerStatus.NetworkInfo network, List<VolumeMount> volumes) {
+    int restartCount, boolean manuallyStopped, ContainerStatus.NetworkInfo network, List<VolumeMount> volumes, long revision) {
 
   public static final String CREATED = "created";
   public static final String RUNNING = "running";
@@ -48,41 +49,46 @@ public record ContainerRecord(ContainerSpec spec, ImageConfig image, String chai
 
   ContainerRecord started(int newPid, ContainerStatus.NetworkInfo newNetwork, Instant at) {
     return new ContainerRecord(spec, image, chainId, RUNNING, newPid, exitCode, false, null, createdAt, at, finishedAt,
-        restartCount, false, newNetwork, volumes);
+        restartCount, false, newNetwork, volumes, revision);
   }
 
   ContainerRecord exited(int code, boolean oom, Instant at) {
     return new ContainerRecord(spec, image, chainId, EXITED, 0, code, oom, error, createdAt, startedAt, at,
-        restartCount, manuallyStopped, null, volumes);
+        restartCount, manuallyStopped, null, volumes, revision);
   }
 
   ContainerRecord failed(String why, Instant at) {
     return new ContainerRecord(spec, image, chainId, EXITED, 0, 128, false, why, createdAt, startedAt, at,
-        restartCount, manuallyStopped, null, volumes);
+        restartCount, manuallyStopped, null, volumes, revision);
   }
 
   ContainerRecord withState(String newState) {
     return new ContainerRecord(spec, image, chainId, newState, pid, exitCode, oomKilled, error, createdAt, startedAt,
-        finishedAt, restartCount, manuallyStopped, network, volumes);
+        finishedAt, restartCount, manuallyStopped, network, volumes, revision);
   }
 
   ContainerRecord restarting() {
     return new ContainerRecord(spec, image, chainId, RESTARTING, 0, exitCode, oomKilled, error, createdAt, startedAt,
-        finishedAt, restartCount + 1, false, null, volumes);
+        finishedAt, restartCount + 1, false, null, volumes, revision);
+  }
+
+  ContainerRecord revised(long newRevision) {
+    return new ContainerRecord(spec, image, chainId, state, pid, exitCode, oomKilled, error, createdAt, startedAt,
+        finishedAt, restartCount, manuallyStopped, network, volumes, newRevision);
   }
 
   ContainerRecord withSpec(ContainerSpec newSpec) {
     return new ContainerRecord(newSpec, image, chainId, state, pid, exitCode, oomKilled, error, createdAt, startedAt,
-        finishedAt, restartCount, manuallyStopped, network, volumes);
+        finishedAt, restartCount, manuallyStopped, network, volumes, revision);
   }
 
   ContainerRecord stoppedByRequest() {
     return new ContainerRecord(spec, image, chainId, state, pid, exitCode, oomKilled, error, createdAt, startedAt,
-        finishedAt, restartCount, true, network, volumes);
+        finishedAt, restartCount, true, network, volumes, revision);
   }
 
   ContainerStatus status() {
     return new ContainerStatus(id(), spec.name(), spec.image(), state, pid, exitCode, oomKilled, error, createdAt,
-        startedAt, finishedAt, restartCount, network, spec);
+        startedAt, finishedAt, restartCount, network, spec, revision);
   }
 }

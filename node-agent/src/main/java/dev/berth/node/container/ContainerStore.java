@@ -64,12 +64,16 @@ public class ContainerStore {
     return records.values();
   }
 
-  void save(ContainerRecord record) throws IOException {
+  /** Saves the record as the next revision of its container and returns what was saved. */
+  synchronized ContainerRecord save(ContainerRecord record) throws IOException {
+    long previous = find(record.id()).map(ContainerRecord::revision).orElse(0L);
+    ContainerRecord revised = record.revised(Math.max(previous, record.revision()) + 1);
     Path dir = Files.createDirectories(dir(record.id()));
     Path temp = dir.resolve(RECORD + ".tmp");
-    Files.write(temp, json.writeValueAsBytes(record));
+    Files.write(temp, json.writeValueAsBytes(revised));
     Files.move(temp, dir.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE);
-    records.put(record.id(), record);
+    records.put(revised.id(), revised);
+    return revised;
   }
 
   void delete(String id) throws IOException {

@@ -91,8 +91,8 @@ public class Containers {
       });
       ContainerHost.Prepared prepared = host.prepare(spec);
       ContainerRecord record = new ContainerRecord(spec, prepared.image(), prepared.chainId(), ContainerRecord.CREATED,
-          0, null, false, null, clock.instant(), null, null, 0, false, null, prepared.volumes());
-      save(record);
+          0, null, false, null, clock.instant(), null, null, 0, false, null, prepared.volumes(), 0);
+      record = save(record);
       events.append(spec.id(), "create", null);
       return record.status();
     } catch (IllegalArgumentException e) {
@@ -535,13 +535,13 @@ public class Containers {
 
   private ContainerRecord save(ContainerRecord record) {
     try {
-      store.save(record);
-      return record;
+      return store.save(record);
     } catch (IOException e) {
       throw new ContainerException.Failed("cannot save the record of container " + record.id() + ": "
           + e.getMessage(), e);
     }
   }
+
 
   private ReentrantLock lock(String id) {
     return locks.computeIfAbsent(id, key -> new ReentrantLock());

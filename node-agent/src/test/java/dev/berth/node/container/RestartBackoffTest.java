@@ -51,6 +51,6 @@ class RestartBackoffTest {
     ContainerSpec spec = new ContainerSpec("a".repeat(64), "c", "sha256:" + "b".repeat(64), null, null, null, null,
         null, null, null, false, false, null, null, null, null);
     return new ContainerRecord(spec, null, null, ContainerRecord.EXITED, 0, exitCode, false, null, Instant.EPOCH,
-        Instant.EPOCH, Instant.EPOCH, restarts, manuallyStopped, null, List.of());
+        Instant.EPOCH, Instant.EPOCH, restarts, manuallyStopped, null, List.of(), 1);
   }
 }
