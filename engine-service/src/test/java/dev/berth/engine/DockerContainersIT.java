@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The docker CLI 28.2 against engine-service's Docker API, with a real image-service and node agent. */
 class DockerContainersIT {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String NODE = "d1";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,7 +42,7 @@ class DockerContainersIT {
 
   @RegisterExtension
   @Order(3)
-  static final ServiceProcess agent = agent();
+  static final ServiceProcess agent = NodeAgents.agent(NODE, imageService, engine);
 
   private static final HttpClient http = HttpClient.newHttpClient();
   private static Path dockerConfig;
@@ -61,6 +59,7 @@ class DockerContainersIT {
     for (JsonNode container : JSON.readTree(send("GET", "/api/v1/containers", null, 200).body())) {
       send("DELETE", "/api/v1/containers/" + container.path("id").asString() + "?force=true", null, 204);
     }
+    NodeAgents.deleteBridges();
   }
 
   @Test
@@ -202,20 +201,6 @@ class DockerContainersIT {
     String errors = Files.readString(stderr);
     Files.delete(stderr);
     return new Result(process.exitValue(), stdout, errors);
-  }
-
-  private static ServiceProcess agent() {
-    String suffix = Integer.toString(RANDOM.nextInt(1 << 20), 36);
-    int subnet = 100 + RANDOM.nextInt(100);
-    return ServiceProcess.of(ServiceJar.NODE_AGENT).withArguments(() -> List.of(
-        "--berth.node.name=" + NODE,
-        "--berth.node.image-service=http://" + imageService.address(),
-        "--berth.node.report-url=http://" + engine.address() + "/api/v1/nodes/" + NODE + "/events",
-        "--berth.node.runtime.state-dir=/run/berth-dit-" + suffix,
-        "--berth.node.network.bridge=bd" + suffix,
-        "--berth.node.network.subnet=10." + subnet + ".19.0/24",
-        "--berth.node.network.gateway=10." + subnet + ".19.1",
-        "--berth.node.network.namespace-dir=/run/berth-dit-" + suffix + "/netns"));
   }
 
   private static HttpResponse<String> send(String method, String path, String body, int expectedStatus)

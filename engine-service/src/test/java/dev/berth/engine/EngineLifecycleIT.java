@@ -46,6 +46,7 @@ class EngineLifecycleIT {
   @AfterAll
   static void removeContainers() {
     api.removeAll();
+    NodeAgents.deleteBridges();
   }
 
   @Test

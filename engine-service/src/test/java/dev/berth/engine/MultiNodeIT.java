@@ -53,6 +53,7 @@ class MultiNodeIT {
   @AfterAll
   static void removeContainers() {
     api.removeAll();
+    NodeAgents.deleteBridges();
   }
 
   @Test

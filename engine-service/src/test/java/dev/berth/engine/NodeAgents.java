@@ -1,15 +1,23 @@
 package dev.berth.engine;
 
+import dev.berth.testsupport.HostNetworks;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-/** Node agent jars for the suites: each with its own name, runtime state, bridge and subnet, reporting to the engine. */
+/**
+ * Node agent jars for the suites: each with its own name, runtime state, bridge and a subnet no
+ * other interface on the host uses, reporting to the engine; {@link #deleteBridges} removes the
+ * bridges of the agents made so far.
+ */
 final class NodeAgents {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final List<String> BRIDGES = new CopyOnWriteArrayList<>();
 
   private NodeAgents() {
   }
@@ -27,15 +35,28 @@ final class NodeAgents {
 
   private static ServiceProcess agent(String name, ServiceProcess imageService, Supplier<String> engineArgument) {
     String suffix = Integer.toString(RANDOM.nextInt(1 << 20), 36);
-    int subnet = 100 + RANDOM.nextInt(100);
+    BRIDGES.add("be" + suffix);
+    Supplier<String> subnet = memoized(() -> HostNetworks.freeSubnet(9));
     return ServiceProcess.of(ServiceJar.NODE_AGENT).withArguments(() -> List.of(
         "--berth.node.name=" + name,
         "--berth.node.image-service=http://" + imageService.address(),
         engineArgument.get(),
         "--berth.node.runtime.state-dir=/run/berth-it-" + suffix,
         "--berth.node.network.bridge=be" + suffix,
-        "--berth.node.network.subnet=10." + subnet + ".9.0/24",
-        "--berth.node.network.gateway=10." + subnet + ".9.1",
+        "--berth.node.network.subnet=" + subnet.get() + ".0/24",
+        "--berth.node.network.gateway=" + subnet.get() + ".1",
         "--berth.node.network.namespace-dir=/run/berth-it-" + suffix + "/netns"));
+  }
+
+  /** The value {@code supplier} gives the first time, every time: a restarted agent keeps its subnet. */
+  private static Supplier<String> memoized(Supplier<String> supplier) {
+    AtomicReference<String> value = new AtomicReference<>();
+    return () -> value.updateAndGet(known -> known != null ? known : supplier.get());
+  }
+
+  /** Removes the bridges of the agents made so far (their containers must be gone). */
+  static void deleteBridges() {
+    BRIDGES.forEach(HostNetworks::deleteBridge);
+    BRIDGES.clear();
   }
 }

@@ -33,9 +33,11 @@ class AgentRestartIT {
   @Order(1)
   static final ServiceProcess imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE);
 
+  static final AgentUnderTest node = new AgentUnderTest(imageService);
+
   @RegisterExtension
   @Order(2)
-  static final ServiceProcess agent = AgentUnderTest.agent(imageService);
+  static final ServiceProcess agent = node.process();
 
   private static NodeAgentClient client;
   private static String image;
@@ -44,13 +46,12 @@ class AgentRestartIT {
   @BeforeAll
   static void importBusybox() throws Exception {
     image = BusyboxImage.importInto(imageService, "it/busybox:restart");
-    client = AgentUnderTest.client(agent);
+    client = node.client();
   }
 
   @AfterAll
   static void removeContainers() {
-    AgentRestartIT.client = AgentUnderTest.client(agent);
-    AgentUnderTest.removeAll(client);
+    node.cleanUp();
   }
 
   @Test
@@ -73,7 +74,7 @@ class AgentRestartIT {
     agent.kill();
     Thread.sleep(3000);
     agent.restart();
-    client = AgentUnderTest.client(agent);
+    client = node.client();
 
     for (String id : servers) {
       ContainerStatus status = client.inspect(id);

@@ -2,6 +2,7 @@ package dev.berth.node.it;
 
 import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.NodeAgentClient;
+import dev.berth.testsupport.HostNetworks;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.security.SecureRandom;
@@ -14,42 +15,58 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * A node agent jar run as its own process (so tests can SIGKILL it) beside a real image-service,
- * with its own runtime state directory, bridge and subnet so that suites running at the same time
- * do not meet.
+ * with its own runtime state directory, bridge and a subnet no other interface on the host uses,
+ * so that suites running at the same time do not meet. {@link #cleanUp} removes its containers and
+ * its bridge.
  */
 final class AgentUnderTest {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private AgentUnderTest() {
-  }
+  private final String suffix = Integer.toString(RANDOM.nextInt(1 << 20), 36);
+  private final ServiceProcess process;
+  /** Chosen when the agent first starts and kept: a restarted agent finds its bridge as it left it. */
+  private String subnet;
 
-  static ServiceProcess agent(ServiceProcess imageService) {
-    return agent(imageService, List::of);
+  AgentUnderTest(ServiceProcess imageService) {
+    this(imageService, List::of);
   }
 
   /** The agent with extra arguments, asked for when it starts (so they may name servers started before it). */
-  static ServiceProcess agent(ServiceProcess imageService, Supplier<List<String>> extra) {
-    String suffix = Integer.toString(RANDOM.nextInt(1 << 20), 36);
-    int subnet = 100 + RANDOM.nextInt(100);
-    return ServiceProcess.of(ServiceJar.NODE_AGENT).withArguments(() -> Stream.concat(Stream.of(
-        "--berth.node.image-service=http://" + imageService.address(),
-        "--berth.node.runtime.state-dir=/run/berth-it-" + suffix,
-        "--berth.node.network.bridge=bi" + suffix,
-        "--berth.node.network.subnet=10." + subnet + ".7.0/24",
-        "--berth.node.network.gateway=10." + subnet + ".7.1",
-        "--berth.node.network.namespace-dir=/run/berth-it-" + suffix + "/netns"), extra.get().stream()).toList());
+  AgentUnderTest(ServiceProcess imageService, Supplier<List<String>> extra) {
+    this.process = ServiceProcess.of(ServiceJar.NODE_AGENT).withArguments(() -> {
+      if (subnet == null) {
+        subnet = HostNetworks.freeSubnet(7);
+      }
+      return Stream.concat(Stream.of(
+          "--berth.node.image-service=http://" + imageService.address(),
+          "--berth.node.runtime.state-dir=/run/berth-it-" + suffix,
+          "--berth.node.network.bridge=" + bridge(),
+          "--berth.node.network.subnet=" + subnet + ".0/24",
+          "--berth.node.network.gateway=" + subnet + ".1",
+          "--berth.node.network.namespace-dir=/run/berth-it-" + suffix + "/netns"), extra.get().stream()).toList();
+    });
   }
 
-  static NodeAgentClient client(ServiceProcess agent) {
-    RestClient rest = RestClient.create("http://" + agent.address());
+  ServiceProcess process() {
+    return process;
+  }
+
+  NodeAgentClient client() {
+    RestClient rest = RestClient.create("http://" + process.address());
     return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(NodeAgentClient.class);
   }
 
-  /** Removes every container, so the agent's data directory holds no mounts when it is deleted. */
-  static void removeAll(NodeAgentClient client) {
+  /** Removes every container (so the data directory holds no mounts when it is deleted) and the bridge. */
+  void cleanUp() {
+    NodeAgentClient client = client();
     for (ContainerStatus container : client.list()) {
       client.remove(container.id(), true, true);
     }
+    HostNetworks.deleteBridge(bridge());
+  }
+
+  private String bridge() {
+    return "bi" + suffix;
   }
 }

@@ -47,10 +47,12 @@ class ContainerLifecycleIT {
   @Order(2)
   static final EventSink events = new EventSink();
 
+  static final AgentUnderTest node = new AgentUnderTest(imageService,
+      () -> List.of("--berth.node.report-url=" + events.url()));
+
   @RegisterExtension
   @Order(3)
-  static final ServiceProcess agent = AgentUnderTest.agent(imageService,
-      () -> List.of("--berth.node.report-url=" + events.url()));
+  static final ServiceProcess agent = node.process();
 
   private static NodeAgentClient client;
   private static String image;
@@ -59,12 +61,12 @@ class ContainerLifecycleIT {
   @BeforeAll
   static void importBusybox() throws Exception {
     image = BusyboxImage.importInto(imageService, "it/busybox:1", "CMD [\"sh\"]", "ENV GREETING=hello");
-    client = AgentUnderTest.client(agent);
+    client = node.client();
   }
 
   @AfterAll
   static void removeContainers() {
-    AgentUnderTest.removeAll(client);
+    node.cleanUp();
   }
 
   @Test
