@@ -193,6 +193,10 @@ public class Containers {
   }
 
   private ContainerEntity update(String id, ContainerStatus status) {
+    if (status == null) {
+      // the typed client answers a node's 304 (already started, already stopped) with no body
+      throw new EngineException.NotModified("container " + id + " is already in that state");
+    }
     return transactions.execute(tx -> {
       ContainerEntity container = repository.findById(id)
           .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));

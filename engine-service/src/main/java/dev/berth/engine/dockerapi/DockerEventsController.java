@@ -67,8 +67,9 @@ class DockerEventsController {
           return;
         }
         last = Math.max(last, event.id());
-        if (matches(event, filter)) {
-          out.write(OciJson.mapper().writeValueAsBytes(EventMessage.of(event)));
+        EventMessage message = EventMessage.of(event);
+        if (matches(message, filter)) {
+          out.write(OciJson.mapper().writeValueAsBytes(message));
           out.write('\n');
           out.flush();
         }
@@ -87,18 +88,18 @@ class DockerEventsController {
   }
 
   /** Whether the event passes every filter given, as dockerd's events filter decides. */
-  static boolean matches(EventEntity event, QueryFilters filter) {
-    Map<String, String> attributes = event.attributes();
-    String action = event.action();
-    int colon = action.indexOf(':');
-    String bareAction = colon < 0 ? action : action.substring(0, colon);
+  static boolean matches(EventMessage event, QueryFilters filter) {
+    Map<String, String> attributes = event.actor().attributes();
+    String actorId = event.actor().id();
+    int colon = event.action().indexOf(':');
+    String bareAction = colon < 0 ? event.action() : event.action().substring(0, colon);
     return anyOrNone(filter.get("type"), event.type()::equals)
         && anyOrNone(filter.get("event"), bareAction::equals)
         && (filter.get("container").isEmpty() || "container".equals(event.type())
-            && anyOrNone(filter.get("container"), wanted -> event.actorId().startsWith(wanted)
+            && anyOrNone(filter.get("container"), wanted -> actorId.startsWith(wanted)
                 || wanted.equals(attributes.get("name"))))
         && (filter.get("image").isEmpty() || anyOrNone(filter.get("image"), wanted ->
-            wanted.equals(attributes.get("image")) || "image".equals(event.type()) && wanted.equals(event.actorId())))
+            wanted.equals(attributes.get("image")) || "image".equals(event.type()) && wanted.equals(actorId)))
         && filter.labelsMatch(attributes);
   }
 

@@ -28,13 +28,14 @@ record EventMessage(@JsonProperty("status") String status, @JsonProperty("id") S
     @JsonProperty("timeNano") long timeNano) {
 
   static EventMessage of(EventEntity event) {
-    Map<String, String> attributes = event.attributes();
-    boolean container = "container".equals(event.type());
-    boolean legacy = container || "image".equals(event.type());
-    Instant time = event.time();
-    return new EventMessage(legacy ? event.action() : null, legacy ? event.actorId() : null,
-        container ? attributes.get("image") : null, event.type(), event.action(),
-        new Actor(event.actorId(), attributes), "local", time.getEpochSecond(),
+    return of(event.time(), event.type(), event.action(), event.actorId(), event.attributes());
+  }
+
+  static EventMessage of(Instant time, String type, String action, String actorId, Map<String, String> attributes) {
+    boolean container = "container".equals(type);
+    boolean legacy = container || "image".equals(type);
+    return new EventMessage(legacy ? action : null, legacy ? actorId : null, container ? attributes.get("image") : null,
+        type, action, new Actor(actorId, attributes), "local", time.getEpochSecond(),
         time.getEpochSecond() * 1_000_000_000L + time.getNano());
   }
 
