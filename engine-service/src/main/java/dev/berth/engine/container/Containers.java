@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Containers {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int WRITE_ATTEMPTS = 5;
 
   private final ContainerRepository repository;
   private final Nodes nodes;
@@ -184,7 +187,10 @@ public class Containers {
 
   private void forget(ContainerEntity container) {
     Map<String, String> attributes = attributes(container);
-    transactions.executeWithoutResult(tx -> repository.deleteById(container.id()));
+    retryingConflicts(() -> {
+      transactions.executeWithoutResult(tx -> repository.deleteById(container.id()));
+      return null;
+    });
     events.record("container", "destroy", container.id(), attributes);
   }
 
@@ -197,12 +203,28 @@ public class Containers {
       // the typed client answers a node's 304 (already started, already stopped) with no body
       throw new EngineException.NotModified("container " + id + " is already in that state");
     }
-    return transactions.execute(tx -> {
+    return retryingConflicts(() -> transactions.execute(tx -> {
       ContainerEntity container = repository.findById(id)
           .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
       container.apply(status);
       return repository.save(container);
-    });
+    }));
+  }
+
+  /**
+   * Runs {@code write} again when another writer changed the record meanwhile — a node's report
+   * and the request that caused it update the same container at the same time.
+   */
+  private <T> T retryingConflicts(Supplier<T> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void reserve(ContainerEntity container) {
