@@ -117,7 +117,10 @@ final class LifecycleStack {
   record Cli(int exitCode, String stdout, String stderr) {
   }
 
-  /** Runs the docker CLI against the engine (own empty config, no context), at most a minute. */
+  /**
+   * Runs the docker CLI against the engine (own empty config, API 1.44 without negotiating it through
+   * {@code /_ping}, which is served elsewhere), at most a minute.
+   */
   Cli docker(String... args) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("docker-cli");
     List<String> command = new ArrayList<>(List.of("docker"));
@@ -127,6 +130,7 @@ final class LifecycleStack {
         .redirectError(dir.resolve("err").toFile());
     builder.environment().put("DOCKER_HOST", "tcp://" + engine.address());
     builder.environment().put("DOCKER_CONFIG", dir.resolve("config").toString());
+    builder.environment().put("DOCKER_API_VERSION", "1.44");
     builder.environment().remove("DOCKER_CONTEXT");
     Process process = builder.start();
     if (!process.waitFor(1, TimeUnit.MINUTES)) {

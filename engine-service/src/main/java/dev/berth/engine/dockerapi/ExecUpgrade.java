@@ -1,5 +1,7 @@
 package dev.berth.engine.dockerapi;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
@@ -37,18 +39,45 @@ public final class ExecUpgrade implements HttpUpgradeHandler {
   public void init(WebConnection connection) {
     Output source = output;
     Thread.startVirtualThread(() -> {
-      try (connection) {
+      try {
         source.writeTo(connection.getOutputStream());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
-        log.debug("Upgraded exec connection ended: {}", e.toString());
+        log.debug("Upgraded exec connection ended early: {}", e.toString());
       }
+      close(connection);
     });
+  }
+
+  /**
+   * Closes both directions. Tomcat closes the socket of an upgraded connection only when it
+   * dispatches an event for it and finds both streams closed; writes made from an application
+   * thread cause no such event, so the output is closed from a write listener, whose first call
+   * Tomcat dispatches.
+   */
+  private static void close(WebConnection connection) {
+    try {
+      connection.getInputStream().close();
+      ServletOutputStream out = connection.getOutputStream();
+      out.setWriteListener(new WriteListener() {
+        @Override
+        public void onWritePossible() throws IOException {
+          out.close();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+          log.debug("Closing an upgraded exec connection failed: {}", failure.toString());
+        }
+      });
+    } catch (IOException | IllegalStateException e) {
+      log.debug("Closing an upgraded exec connection failed: {}", e.toString());
+    }
   }
 
   @Override
   public void destroy() {
-    // the connection is closed by the thread that writes to it
+    // the connection is closed once the exec's output has been written
   }
 }
