@@ -63,6 +63,7 @@ public class ContainerStops {
       throw new EngineException.Failed("waiting for " + container.id() + " to stop failed: " + e.getCause(), false,
           e.getCause());
     }
+    containers.refresh(container.node(), container.id());
     return containers.get(container.id());
   }
 
