@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.engine.LifecycleStack.Cli;
 import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceProcess;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Docker API's lifecycle, logs, top, stats, exec and events endpoints of engine-service, with
@@ -37,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 class DockerLifecycleIT {
 
   private static final String IMAGE = "it/busybox:dock";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final LifecycleStack stack = new LifecycleStack("d1");
 
   @RegisterExtension
@@ -125,14 +130,14 @@ class DockerLifecycleIT {
   void streamsLogsAsFramesWithTimestampsAndTail() throws Exception {
     String id = stack.create("talker", IMAGE, "sh", "-c", "echo one; echo two >&2; echo three; sleep 1000");
     stack.docker("start", "talker");
-    LifecycleStack.eventually(() -> logFrames(id, "").size(), size -> size == 3);
+    LifecycleStack.eventually(() -> logFrames(id, "stdout=1&stderr=1").size(), size -> size == 3);
 
-    List<String> frames = logFrames(id, "");
+    List<String> frames = logFrames(id, "stdout=1&stderr=1");
     assertThat(frames).containsExactlyInAnyOrder("1:one\n", "2:two\n", "1:three\n");
     assertThat(frames).filteredOn(frame -> frame.startsWith("1:")).containsExactly("1:one\n", "1:three\n");
-    assertThat(logFrames(id, "&tail=1")).containsExactly(frames.getLast());
-    assertThat(logFrames(id, "&stderr=0")).containsExactly("1:one\n", "1:three\n");
-    List<String> stamped = logFrames(id, "&timestamps=1&tail=1");
+    assertThat(logFrames(id, "stdout=1&stderr=1&tail=1")).containsExactly(frames.getLast());
+    assertThat(logFrames(id, "stdout=1")).containsExactly("1:one\n", "1:three\n");
+    List<String> stamped = logFrames(id, "stdout=1&stderr=1&timestamps=1&tail=1");
     assertThat(stamped).singleElement().asString()
         .matches("[12]:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z (one|two|three)\n")
         .endsWith(frames.getLast().substring(2));
@@ -174,6 +179,62 @@ class DockerLifecycleIT {
     assertThat(oneShot.path("name").asString()).isEqualTo("/busy");
     assertThat(oneShot.path("preread").asString()).isEqualTo("0001-01-01T00:00:00Z");
     assertThat(oneShot.path("cpu_stats").path("online_cpus").asInt()).isPositive();
+  }
+
+  @Test
+  void streamsAStatsReadingEverySecondWithThePreviousAsPrecpu() throws Exception {
+    String id = stack.create("streamed", IMAGE, "sleep", "1000");
+    stack.docker("start", "streamed");
+    HttpResponse<InputStream> response = stack.http().send(stack.request("GET", "/v1.44/containers/" + id
+        + "/stats?stream=1", null).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      JsonNode first = JSON.readTree(lines.readLine());
+      JsonNode second = JSON.readTree(lines.readLine());
+      assertThat(first.path("preread").asString()).isEqualTo("0001-01-01T00:00:00Z");
+      assertThat(second.path("preread").asString()).isEqualTo(first.path("read").asString());
+      assertThat(second.path("precpu_stats").path("cpu_usage").path("total_usage").asLong())
+          .isEqualTo(first.path("cpu_stats").path("cpu_usage").path("total_usage").asLong());
+      assertThat(second.path("memory_stats").path("usage").asLong()).isPositive();
+    }
+  }
+
+  @Test
+  void followsNewEventsAsTheyAreRecorded() throws Exception {
+    String id = stack.create("watched", IMAGE, "sleep", "1000");
+    String filters = URLEncoder.encode("{\"container\":{\"watched\":true},\"event\":{\"pause\":true}}",
+        StandardCharsets.UTF_8);
+    HttpResponse<InputStream> response = stack.http().send(stack.request("GET", "/v1.44/events?filters=" + filters,
+        null).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    stack.docker("start", "watched");
+    stack.docker("pause", "watched");
+
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      JsonNode event = JSON.readTree(lines.readLine());
+      assertThat(event.path("Type").asString()).isEqualTo("container");
+      assertThat(event.path("Action").asString()).isEqualTo("pause");
+      assertThat(event.path("status").asString()).isEqualTo("pause");
+      assertThat(event.path("Actor").path("ID").asString()).isEqualTo(id);
+      assertThat(event.path("Actor").path("Attributes").path("name").asString()).isEqualTo("watched");
+      assertThat(event.path("scope").asString()).isEqualTo("local");
+      assertThat(event.path("timeNano").asLong() / 1_000_000_000L).isEqualTo(event.path("time").asLong());
+    }
+  }
+
+  @Test
+  void startsADetachedExecWithAnEmptyAnswer() throws Exception {
+    String id = stack.create("detached", IMAGE, "sleep", "1000");
+    stack.docker("start", "detached");
+    String exec = execCreate(id, "[\"sh\", \"-c\", \"exit 2\"]");
+
+    HttpResponse<String> started = stack.http().send(stack.request("POST", "/v1.44/exec/" + exec + "/start",
+        "{\"Detach\":true,\"Tty\":false}").build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(started.statusCode()).isEqualTo(200);
+    assertThat(started.headers().firstValue("Content-Length")).hasValue("0");
+    JsonNode done = LifecycleStack.eventually(() -> execQuietly(exec), inspected -> !inspected.path("ExitCode").isNull());
+    assertThat(done.path("ExitCode").asInt()).isEqualTo(2);
   }
 
   @Test
@@ -254,6 +315,14 @@ class DockerLifecycleIT {
         "{\"AttachStdout\":true,\"AttachStderr\":true,\"Tty\":null,\"Cmd\":" + cmd + "}", 201).path("Id").asString();
   }
 
+  private JsonNode execQuietly(String exec) {
+    try {
+      return stack.send("GET", "/exec/" + exec + "/json", null, 200);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String state(String reference) throws Exception {
     return stack.container(reference).path("state").asString();
   }
@@ -269,7 +338,7 @@ class DockerLifecycleIT {
   private List<String> logFrames(String id, String query) {
     try {
       HttpResponse<byte[]> response = stack.http().send(stack.request("GET", "/v1.44/containers/" + id
-          + "/logs?stdout=1&stderr=1" + query, null).build(), HttpResponse.BodyHandlers.ofByteArray());
+          + "/logs?" + query, null).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).isEqualTo(200);
       return frames(response.body());
     } catch (IOException e) {
