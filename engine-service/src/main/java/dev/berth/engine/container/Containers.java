@@ -203,18 +203,25 @@ public class Containers {
       // the typed client answers a node's 304 (already started, already stopped) with no body
       throw new EngineException.NotModified("container " + id + " is already in that state");
     }
-    return retryingConflicts(() -> transactions.execute(tx -> {
+    try {
+      return write(id, status);
+    } catch (OptimisticLockingFailureException raced) {
+      // a node's report and the request that caused it updated the record at once: take what the node has now
+      String node = get(id).node();
+      return retryingConflicts(() -> write(id, NodeCalls.call(node, () -> nodes.client(node).inspect(id))));
+    }
+  }
+
+  private ContainerEntity write(String id, ContainerStatus status) {
+    return transactions.execute(tx -> {
       ContainerEntity container = repository.findById(id)
           .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
       container.apply(status);
       return repository.save(container);
-    }));
+    });
   }
 
-  /**
-   * Runs {@code write} again when another writer changed the record meanwhile — a node's report
-   * and the request that caused it update the same container at the same time.
-   */
+  /** Runs {@code write} again when another writer changed the record meanwhile. */
   private <T> T retryingConflicts(Supplier<T> write) {
     for (int attempt = 1; ; attempt++) {
       try {

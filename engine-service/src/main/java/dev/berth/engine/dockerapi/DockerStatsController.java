@@ -45,33 +45,40 @@ class DockerStatsController {
     return new TopResponse(top.titles(), top.processes());
   }
 
+  /** Always a stream body, even for one reading: a StreamingResponseBody is only streamed when the method declares it. */
   @GetMapping("/containers/{id}/stats")
-  ResponseEntity<?> stats(@PathVariable String id, @RequestParam(defaultValue = "true") boolean stream,
+  ResponseEntity<StreamingResponseBody> stats(@PathVariable String id,
+      @RequestParam(defaultValue = "true") boolean stream,
       @RequestParam(name = "one-shot", defaultValue = "false") boolean oneShot) throws InterruptedException {
     ContainerEntity container = containers.get(id);
+    StreamingResponseBody body;
     if (!RUNNING.contains(container.state())) {
-      return ResponseEntity.ok(StatsResponse.notRunning(container.name(), container.id()));
-    }
-    if (!stream) {
+      StatsResponse zeros = StatsResponse.notRunning(container.name(), container.id());
+      body = out -> write(out, zeros);
+    } else if (!stream) {
       ContainerStats first = io.stats(container);
+      StatsResponse reading;
       if (oneShot) {
-        return ResponseEntity.ok(StatsResponse.of(container.name(), container.id(), first, null));
+        reading = StatsResponse.of(container.name(), container.id(), first, null);
+      } else {
+        Thread.sleep(PRE_READ_INTERVAL);
+        reading = StatsResponse.of(container.name(), container.id(), io.stats(container), first);
       }
-      Thread.sleep(PRE_READ_INTERVAL);
-      return ResponseEntity.ok(StatsResponse.of(container.name(), container.id(), io.stats(container), first));
+      body = out -> write(out, reading);
+    } else {
+      body = out -> {
+        AtomicReference<ContainerStats> previous = new AtomicReference<>();
+        try {
+          io.streamStats(container, current -> {
+            write(out, StatsResponse.of(container.name(), container.id(), current, previous.get()));
+            previous.set(current);
+          });
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while streaming the stats of " + container.id(), e);
+        }
+      };
     }
-    StreamingResponseBody body = out -> {
-      AtomicReference<ContainerStats> previous = new AtomicReference<>();
-      try {
-        io.streamStats(container, reading -> {
-          write(out, StatsResponse.of(container.name(), container.id(), reading, previous.get()));
-          previous.set(reading);
-        });
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while streaming the stats of " + container.id(), e);
-      }
-    };
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
