@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Containers {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int UPDATE_ATTEMPTS = 5;
+  private static final int WRITE_ATTEMPTS = 5;
 
   private final ContainerRepository repository;
   private final Nodes nodes;
@@ -260,7 +261,10 @@ public class Containers {
 
   private void forget(ContainerEntity container) {
     Map<String, String> attributes = attributes(container);
-    transactions.executeWithoutResult(tx -> repository.deleteById(container.id()));
+    retryingConflicts(() -> {
+      transactions.executeWithoutResult(tx -> repository.deleteById(container.id()));
+      return null;
+    });
     events.record("container", "destroy", container.id(), attributes);
   }
 
@@ -273,6 +277,10 @@ public class Containers {
    * the node is asked again, so that the record never goes back to an older state.
    */
   private ContainerEntity applyStatus(String id, ContainerStatus status) {
+    if (status == null) {
+      // the typed client answers a node's 304 (already started, already stopped) with no body
+      throw new EngineException.NotModified("container " + id + " is already in that state");
+    }
     ContainerStatus latest = status;
     for (int attempt = 1; ; attempt++) {
       ContainerStatus applied = latest;
@@ -284,12 +292,25 @@ public class Containers {
           return repository.saveAndFlush(container);
         });
       } catch (OptimisticLockingFailureException e) {
-        if (attempt == UPDATE_ATTEMPTS) {
+        if (attempt == WRITE_ATTEMPTS) {
           throw e;
         }
         String node = repository.findById(id).map(ContainerEntity::node)
             .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
         latest = NodeCalls.call(node, () -> nodes.client(node).inspect(id));
+      }
+    }
+  }
+
+  /** Runs {@code write} again when another writer changed the record meanwhile. */
+  private <T> T retryingConflicts(Supplier<T> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.berth.engine.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -11,6 +12,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface EventRepository extends JpaRepository<EventEntity, Long> {
 
   List<EventEntity> findByIdGreaterThanOrderByIdAsc(long id, Limit limit);
+
+  Optional<EventEntity> findFirstByOrderByIdDesc();
 
   List<EventEntity> findByTimeGreaterThanEqualOrderByIdAsc(Instant since, Limit limit);
 

@@ -58,6 +58,11 @@ public class Events {
     return repository.findByTimeGreaterThanEqualOrderByIdAsc(since, Limit.of(limit));
   }
 
+  /** The ID of the newest event recorded, 0 when there is none: followers of new events start after it. */
+  public long latestId() {
+    return repository.findFirstByOrderByIdDesc().map(EventEntity::id).orElse(0L);
+  }
+
   /** Waits until an event after {@code afterId} may have been recorded, or the timeout passes. */
   public void awaitAfter(long afterId, long timeoutMillis) throws InterruptedException {
     lock.lock();

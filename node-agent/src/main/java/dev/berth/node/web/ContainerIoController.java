@@ -63,19 +63,27 @@ class ContainerIoController {
   @GetMapping("/logs")
   @Operation(summary = "A container's log",
       description = "since and until are RFC 3339 times or Unix seconds; tail a number of lines or all. Without follow "
-          + "the answer is a JSON array; with follow it is NDJSON, one entry per line, until the container stops.")
-  ResponseEntity<?> logs(@PathVariable String id, @RequestParam(required = false) String since,
+          + "the answer is a JSON array; with follow=true it is NDJSON, one entry per line, until the container stops.")
+  List<LogEntry> logs(@PathVariable String id, @RequestParam(required = false) String since,
       @RequestParam(required = false) String until, @RequestParam(required = false) String tail,
-      @RequestParam(defaultValue = "true") boolean stdout, @RequestParam(defaultValue = "true") boolean stderr,
-      @RequestParam(defaultValue = "false") boolean follow) throws IOException, InterruptedException {
+      @RequestParam(defaultValue = "true") boolean stdout, @RequestParam(defaultValue = "true") boolean stderr)
+      throws IOException, InterruptedException {
     known(id);
-    LogQuery query = new LogQuery(time(since, "since"), time(until, "until"), tail(tail), stdout, stderr, follow);
+    LogQuery query = new LogQuery(time(since, "since"), time(until, "until"), tail(tail), stdout, stderr, false);
+    List<LogEntry> entries = new ArrayList<>();
+    logs.read(ConmonLog.inBundle(store.log(id), store.bundle(id)), query, () -> true, entries::add);
+    return entries;
+  }
+
+  /** Followed logs get their own mapping: a StreamingResponseBody is only streamed when the method declares it. */
+  @GetMapping(value = "/logs", params = "follow=true")
+  ResponseEntity<StreamingResponseBody> followLogs(@PathVariable String id,
+      @RequestParam(required = false) String since, @RequestParam(required = false) String until,
+      @RequestParam(required = false) String tail, @RequestParam(defaultValue = "true") boolean stdout,
+      @RequestParam(defaultValue = "true") boolean stderr) {
+    known(id);
+    LogQuery query = new LogQuery(time(since, "since"), time(until, "until"), tail(tail), stdout, stderr, true);
     ConmonLog log = ConmonLog.inBundle(store.log(id), store.bundle(id));
-    if (!follow) {
-      List<LogEntry> entries = new ArrayList<>();
-      logs.read(log, query, () -> true, entries::add);
-      return ResponseEntity.ok(entries);
-    }
     StreamingResponseBody body = out -> {
       try {
         logs.read(log, query, () -> !processes.running(id), entry -> writeLine(out, entry));
@@ -95,11 +103,14 @@ class ContainerIoController {
   @GetMapping("/stats")
   @Operation(summary = "Resource usage of a running container",
       description = "One reading as JSON, or with stream=true one NDJSON line per second while it runs.")
-  ResponseEntity<?> stats(@PathVariable String id, @RequestParam(defaultValue = "false") boolean stream) {
+  ContainerStats stats(@PathVariable String id) {
+    return processes.stats(id);
+  }
+
+  /** Streamed stats get their own mapping: a StreamingResponseBody is only streamed when the method declares it. */
+  @GetMapping(value = "/stats", params = "stream=true")
+  ResponseEntity<StreamingResponseBody> streamStats(@PathVariable String id) {
     ContainerStats first = processes.stats(id);
-    if (!stream) {
-      return ResponseEntity.ok(first);
-    }
     StreamingResponseBody body = out -> {
       writeLine(out, first);
       try {

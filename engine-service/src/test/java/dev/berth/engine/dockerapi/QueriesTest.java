@@ -1,0 +1,69 @@
+package dev.berth.engine.dockerapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Docker's query parameters: filters in both shapes, times, and the events filter built on them. */
+class QueriesTest {
+
+  private static final String ID = "95c5d38c0000000000000000000000000000000000000000000000000000abcd";
+
+  @Test
+  void readsTheClisMapOfSetsAndDockerJavasMapOfLists() {
+    assertThat(QueryFilters.parse("{\"label\":{\"a=b\":true},\"status\":{\"running\":true}}").values())
+        .containsEntry("label", List.of("a=b")).containsEntry("status", List.of("running"));
+    assertThat(QueryFilters.parse("{\"label\":[\"org.testcontainers=true\"]}").get("label"))
+        .containsExactly("org.testcontainers=true");
+    assertThat(QueryFilters.parse(null).values()).isEmpty();
+    assertThatThrownBy(() -> QueryFilters.parse("[1]")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void matchesLabelsByKeyOrKeyAndValue() {
+    Map<String, String> labels = Map.of("a", "b", "c", "d");
+
+    assertThat(QueryFilters.parse("{\"label\":[\"a\"]}").labelsMatch(labels)).isTrue();
+    assertThat(QueryFilters.parse("{\"label\":[\"a=b\",\"c=d\"]}").labelsMatch(labels)).isTrue();
+    assertThat(QueryFilters.parse("{\"label\":[\"a=x\"]}").labelsMatch(labels)).isFalse();
+    assertThat(QueryFilters.parse("{\"label\":[\"z\"]}").labelsMatch(null)).isFalse();
+  }
+
+  @Test
+  void readsUnixSecondsWithAFractionAndRfc3339() {
+    assertThat(DockerTimes.parse("1795829854.000000000", "since")).isEqualTo(Instant.ofEpochSecond(1795829854));
+    assertThat(DockerTimes.parse("1795829854.5", "since")).isEqualTo(Instant.ofEpochSecond(1795829854, 500_000_000));
+    assertThat(DockerTimes.parse("2026-11-28T01:38:08Z", "until")).isEqualTo(Instant.parse("2026-11-28T01:38:08Z"));
+    assertThat(DockerTimes.parse("", "until")).isNull();
+    assertThatThrownBy(() -> DockerTimes.parse("yesterday", "since"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("since");
+  }
+
+  @Test
+  void filtersEventsByTypeActionContainerImageAndLabel() {
+    EventMessage die = EventMessage.of(Instant.EPOCH, "container", "die", ID,
+        Map.of("image", "bb:latest", "name", "web", "tier", "front"));
+    EventMessage exec = EventMessage.of(Instant.EPOCH, "container", "exec_start: sh -c true", ID,
+        Map.of("image", "bb:latest", "name", "web"));
+
+    assertThat(DockerEventsController.matches(die, QueryFilters.parse(null))).isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"type\":{\"container\":true},\"event\":{\"die\":true}}")))
+        .isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"event\":{\"start\":true}}"))).isFalse();
+    assertThat(DockerEventsController.matches(exec, filters("{\"event\":{\"exec_start\":true}}"))).isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"container\":{\"web\":true}}"))).isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"container\":{\"95c5d38c\":true}}"))).isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"container\":{\"other\":true}}"))).isFalse();
+    assertThat(DockerEventsController.matches(die, filters("{\"image\":{\"bb:latest\":true}}"))).isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"label\":{\"tier=front\":true}}"))).isTrue();
+    assertThat(DockerEventsController.matches(die, filters("{\"type\":{\"image\":true}}"))).isFalse();
+  }
+
+  private static QueryFilters filters(String json) {
+    return QueryFilters.parse(json);
+  }
+}
