@@ -17,6 +17,8 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +97,19 @@ class DockerLifecycleIT {
 
     assertThat(stack.docker("rm", "-f", "life2").stdout()).isEqualTo("life2\n");
     stack.send("GET", "/api/v1/containers/" + id, null, 404);
+  }
+
+  @Test
+  void updatesTheLimitsOfARunningContainer() throws Exception {
+    String id = stack.create("limited", IMAGE, "sleep", "1000");
+    stack.docker("start", "limited");
+
+    assertThat(stack.docker("update", "--memory", "64m", "--memory-swap", "-1", "--pids-limit", "30", "limited")
+        .stdout()).isEqualTo("limited\n");
+
+    assertThat(Files.readString(Path.of("/sys/fs/cgroup/memory/berth", id, "memory.limit_in_bytes")).strip())
+        .isEqualTo("67108864");
+    assertThat(Files.readString(Path.of("/sys/fs/cgroup/pids/berth", id, "pids.max")).strip()).isEqualTo("30");
   }
 
   @Test

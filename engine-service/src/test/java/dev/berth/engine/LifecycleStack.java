@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class LifecycleStack {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -46,17 +44,7 @@ final class LifecycleStack {
     this.engine = ServiceProcess.of(ServiceJar.ENGINE_SERVICE)
         .withArguments(() -> List.of("--berth.engine.image-service=http://" + imageService.address(),
             "--berth.engine.heartbeat-interval=1s"));
-    String suffix = Integer.toString(RANDOM.nextInt(1 << 20), 36);
-    int subnet = 100 + RANDOM.nextInt(100);
-    this.agent = ServiceProcess.of(ServiceJar.NODE_AGENT).withArguments(() -> List.of(
-        "--berth.node.name=" + node,
-        "--berth.node.image-service=http://" + imageService.address(),
-        "--berth.node.report-url=http://" + engine.address() + "/api/v1/nodes/" + node + "/events",
-        "--berth.node.runtime.state-dir=/run/berth-it-" + suffix,
-        "--berth.node.network.bridge=bk" + suffix,
-        "--berth.node.network.subnet=10." + subnet + ".29.0/24",
-        "--berth.node.network.gateway=10." + subnet + ".29.1",
-        "--berth.node.network.namespace-dir=/run/berth-it-" + suffix + "/netns"));
+    this.agent = NodeAgents.agent(node, imageService, engine);
   }
 
   /** Registers the node agent with the engine; it must come up. */
@@ -79,11 +67,12 @@ final class LifecycleStack {
     return send("GET", "/api/v1/containers/" + reference, null, 200);
   }
 
-  /** Removes every container through the native API. */
+  /** Removes every container through the native API, then the agent's bridge. */
   void removeAll() throws IOException, InterruptedException {
     for (JsonNode container : send("GET", "/api/v1/containers", null, 200)) {
       send("DELETE", "/api/v1/containers/" + container.path("id").asString() + "?force=true", null, 204);
     }
+    NodeAgents.deleteBridges();
   }
 
   JsonNode send(String method, String path, String body, int expectedStatus) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package dev.berth.engine.container;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /** Container records. */
@@ -15,6 +16,11 @@ public interface ContainerRepository extends JpaRepository<ContainerEntity, Stri
   /** Containers by ID prefix, as Docker resolves short IDs. */
   @Query("select c from ContainerEntity c where c.id like concat(:prefix, '%')")
   List<ContainerEntity> findByIdPrefix(String prefix);
+
+  /** Deletes the record; returns how many were deleted (0 when another caller deleted it first). */
+  @Modifying
+  @Query("delete from ContainerEntity c where c.id = :id")
+  int deleteRecord(String id);
 
   /** How many containers each node holds: [node, count] rows. */
   @Query("select c.node, count(c) from ContainerEntity c group by c.node")

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -259,13 +258,13 @@ public class Containers {
     return attributes;
   }
 
+  /** Drops the record and records its destroy event, once, however many callers find the container gone. */
   private void forget(ContainerEntity container) {
     Map<String, String> attributes = attributes(container);
-    retryingConflicts(() -> {
-      transactions.executeWithoutResult(tx -> repository.deleteById(container.id()));
-      return null;
-    });
-    events.record("container", "destroy", container.id(), attributes);
+    Integer deleted = transactions.execute(tx -> repository.deleteRecord(container.id()));
+    if (deleted != null && deleted > 0) {
+      events.record("container", "destroy", container.id(), attributes);
+    }
   }
 
   private <T> T call(ContainerEntity container, java.util.function.Function<dev.berth.node.api.NodeAgentClient, T> call) {
@@ -298,19 +297,6 @@ public class Containers {
         String node = repository.findById(id).map(ContainerEntity::node)
             .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
         latest = NodeCalls.call(node, () -> nodes.client(node).inspect(id));
-      }
-    }
-  }
-
-  /** Runs {@code write} again when another writer changed the record meanwhile. */
-  private <T> T retryingConflicts(Supplier<T> write) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return write.get();
-      } catch (OptimisticLockingFailureException e) {
-        if (attempt == WRITE_ATTEMPTS) {
-          throw e;
-        }
       }
     }
   }

@@ -73,7 +73,7 @@ final class ContainerSpecs {
     };
   }
 
-  private static RestartPolicy restartPolicy(HostConfig.RestartPolicyJson policy) {
+  static RestartPolicy restartPolicy(HostConfig.RestartPolicyJson policy) {
     if (policy == null || policy.name() == null || policy.name().isEmpty()) {
       return RestartPolicy.no();
     }

@@ -42,9 +42,9 @@ class DockerEventsController {
   @GetMapping("/events")
   ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) String since,
       @RequestParam(required = false) String until, @RequestParam(required = false) String filters) {
-    Instant from = DockerTimes.parse(since, "since");
-    Instant to = DockerTimes.parse(until, "until");
-    QueryFilters filter = QueryFilters.parse(filters);
+    Instant from = DockerTime.parse(since, "since");
+    Instant to = DockerTime.parse(until, "until");
+    Filters filter = Filters.parse(filters);
     StreamingResponseBody body = out -> {
       out.flush();
       try {
@@ -57,7 +57,7 @@ class DockerEventsController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  private void stream(OutputStream out, Instant since, Instant until, QueryFilters filter)
+  private void stream(OutputStream out, Instant since, Instant until, Filters filter)
       throws IOException, InterruptedException {
     long last = events.latestId();
     List<EventEntity> batch = since == null ? List.of() : events.since(since, BATCH);
@@ -88,7 +88,7 @@ class DockerEventsController {
   }
 
   /** Whether the event passes every filter given, as dockerd's events filter decides. */
-  static boolean matches(EventMessage event, QueryFilters filter) {
+  static boolean matches(EventMessage event, Filters filter) {
     Map<String, String> attributes = event.actor().attributes();
     String actorId = event.actor().id();
     int colon = event.action().indexOf(':');

@@ -5,6 +5,7 @@ import dev.berth.engine.container.ContainerIo;
 import dev.berth.engine.container.ContainerStops;
 import dev.berth.engine.container.Containers;
 import dev.berth.engine.container.EngineException;
+import dev.berth.node.api.HostOptions;
 import dev.berth.node.api.WaitResult;
 import dev.berth.oci.OciJson;
 import java.io.IOException;
@@ -12,12 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -93,6 +96,15 @@ class DockerLifecycleController {
     return ResponseEntity.noContent().build();
   }
 
+  /** {@code docker update}: new limits, applied at once to a running container, or a new restart policy. */
+  @PostMapping("/containers/{id}/update")
+  Map<String, List<String>> update(@PathVariable String id, @RequestBody UpdateRequest update) {
+    ContainerEntity container = containers.get(id);
+    HostOptions host = container.spec().host();
+    containers.update(container.id(), update.over(host == null ? null : host.resources()));
+    return Map.of("Warnings", List.of());
+  }
+
   @DeleteMapping("/containers/{id}")
   ResponseEntity<Void> remove(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force,
       @RequestParam(name = "v", defaultValue = "false") boolean volumes) {
@@ -134,7 +146,7 @@ class DockerLifecycleController {
   /** Removes every container that is not running (nor paused), optionally only those filtered by label and creation time. */
   @PostMapping("/containers/prune")
   PruneResponse prune(@RequestParam(required = false) String filters) {
-    QueryFilters filter = QueryFilters.parse(filters);
+    Filters filter = Filters.parse(filters);
     Instant until = filter.get("until").stream().map(this::untilTime).min(Instant::compareTo).orElse(null);
     List<String> deleted = new ArrayList<>();
     for (ContainerEntity container : containers.list()) {
@@ -162,6 +174,6 @@ class DockerLifecycleController {
       };
       return clock.instant().minusSeconds(seconds);
     }
-    return DockerTimes.parse(value, "until");
+    return DockerTime.parse(value, "until");
   }
 }

@@ -40,9 +40,9 @@ class DockerLogsController {
       throw new IllegalArgumentException("Bad parameters: you must choose at least one stream");
     }
     ContainerEntity container = containers.get(id);
-    Instant from = DockerTimes.parse(since, "since");
+    Instant from = DockerTime.parse(since, "since");
     ContainerIo.LogRequest query = new ContainerIo.LogRequest(from == null || from.getEpochSecond() == 0 ? null
-        : from, DockerTimes.parse(until, "until"), tail(tail), stdout, stderr, follow);
+        : from, DockerTime.parse(until, "until"), tail(tail), stdout, stderr, follow);
     boolean tty = container.spec().tty();
     StreamingResponseBody body = out -> {
       if (follow) {

@@ -70,4 +70,17 @@ record Filters(Map<String, List<String>> values) {
   List<String> get(String key) {
     return values.getOrDefault(key, List.of());
   }
+
+  /** Whether {@code labels} carry every label filter: {@code key} present, or {@code key=value} equal. */
+  boolean labelsMatch(Map<String, String> labels) {
+    for (String wanted : get("label")) {
+      int equals = wanted.indexOf('=');
+      String key = equals < 0 ? wanted : wanted.substring(0, equals);
+      if (labels == null || !labels.containsKey(key)
+          || equals >= 0 && !wanted.substring(equals + 1).equals(labels.get(key))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -52,7 +52,7 @@ final class StdStream {
 
   /** Writes one log entry: its line with its newline unless it is partial. */
   void write(LogEntry entry) throws IOException {
-    String text = (timestamps ? DockerTimes.nanoFixed(entry.time()) + " " : "") + entry.line()
+    String text = (timestamps ? DockerTime.nanoFixed(entry.time()) + " " : "") + entry.line()
         + (entry.partial() ? "" : "\n");
     byte[] payload = text.getBytes(StandardCharsets.UTF_8);
     if (!tty) {

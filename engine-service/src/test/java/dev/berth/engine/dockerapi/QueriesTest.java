@@ -15,31 +15,31 @@ class QueriesTest {
 
   @Test
   void readsTheClisMapOfSetsAndDockerJavasMapOfLists() {
-    assertThat(QueryFilters.parse("{\"label\":{\"a=b\":true},\"status\":{\"running\":true}}").values())
+    assertThat(Filters.parse("{\"label\":{\"a=b\":true},\"status\":{\"running\":true}}").values())
         .containsEntry("label", List.of("a=b")).containsEntry("status", List.of("running"));
-    assertThat(QueryFilters.parse("{\"label\":[\"org.testcontainers=true\"]}").get("label"))
+    assertThat(Filters.parse("{\"label\":[\"org.testcontainers=true\"]}").get("label"))
         .containsExactly("org.testcontainers=true");
-    assertThat(QueryFilters.parse(null).values()).isEmpty();
-    assertThatThrownBy(() -> QueryFilters.parse("[1]")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Filters.parse(null).values()).isEmpty();
+    assertThatThrownBy(() -> Filters.parse("[1]")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void matchesLabelsByKeyOrKeyAndValue() {
     Map<String, String> labels = Map.of("a", "b", "c", "d");
 
-    assertThat(QueryFilters.parse("{\"label\":[\"a\"]}").labelsMatch(labels)).isTrue();
-    assertThat(QueryFilters.parse("{\"label\":[\"a=b\",\"c=d\"]}").labelsMatch(labels)).isTrue();
-    assertThat(QueryFilters.parse("{\"label\":[\"a=x\"]}").labelsMatch(labels)).isFalse();
-    assertThat(QueryFilters.parse("{\"label\":[\"z\"]}").labelsMatch(null)).isFalse();
+    assertThat(Filters.parse("{\"label\":[\"a\"]}").labelsMatch(labels)).isTrue();
+    assertThat(Filters.parse("{\"label\":[\"a=b\",\"c=d\"]}").labelsMatch(labels)).isTrue();
+    assertThat(Filters.parse("{\"label\":[\"a=x\"]}").labelsMatch(labels)).isFalse();
+    assertThat(Filters.parse("{\"label\":[\"z\"]}").labelsMatch(null)).isFalse();
   }
 
   @Test
   void readsUnixSecondsWithAFractionAndRfc3339() {
-    assertThat(DockerTimes.parse("1795829854.000000000", "since")).isEqualTo(Instant.ofEpochSecond(1795829854));
-    assertThat(DockerTimes.parse("1795829854.5", "since")).isEqualTo(Instant.ofEpochSecond(1795829854, 500_000_000));
-    assertThat(DockerTimes.parse("2026-11-28T01:38:08Z", "until")).isEqualTo(Instant.parse("2026-11-28T01:38:08Z"));
-    assertThat(DockerTimes.parse("", "until")).isNull();
-    assertThatThrownBy(() -> DockerTimes.parse("yesterday", "since"))
+    assertThat(DockerTime.parse("1795829854.000000000", "since")).isEqualTo(Instant.ofEpochSecond(1795829854));
+    assertThat(DockerTime.parse("1795829854.5", "since")).isEqualTo(Instant.ofEpochSecond(1795829854, 500_000_000));
+    assertThat(DockerTime.parse("2026-11-28T01:38:08Z", "until")).isEqualTo(Instant.parse("2026-11-28T01:38:08Z"));
+    assertThat(DockerTime.parse("", "until")).isNull();
+    assertThatThrownBy(() -> DockerTime.parse("yesterday", "since"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("since");
   }
 
@@ -50,7 +50,7 @@ class QueriesTest {
     EventMessage exec = EventMessage.of(Instant.EPOCH, "container", "exec_start: sh -c true", ID,
         Map.of("image", "bb:latest", "name", "web"));
 
-    assertThat(DockerEventsController.matches(die, QueryFilters.parse(null))).isTrue();
+    assertThat(DockerEventsController.matches(die, Filters.parse(null))).isTrue();
     assertThat(DockerEventsController.matches(die, filters("{\"type\":{\"container\":true},\"event\":{\"die\":true}}")))
         .isTrue();
     assertThat(DockerEventsController.matches(die, filters("{\"event\":{\"start\":true}}"))).isFalse();
@@ -63,7 +63,7 @@ class QueriesTest {
     assertThat(DockerEventsController.matches(die, filters("{\"type\":{\"image\":true}}"))).isFalse();
   }
 
-  private static QueryFilters filters(String json) {
-    return QueryFilters.parse(json);
+  private static Filters filters(String json) {
+    return Filters.parse(json);
   }
 }
