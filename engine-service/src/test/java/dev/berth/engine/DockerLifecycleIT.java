@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.LifecycleStack.Cli;
@@ -89,7 +90,7 @@ class DockerLifecycleIT {
         + ". Stop the container before attempting removal or force remove");
 
     assertThat(stack.docker("kill", "life2").stdout()).isEqualTo("life2\n");
-    LifecycleStack.eventually(() -> stateQuietly(id), "exited"::equals);
+    eventually(() -> stateQuietly(id), "exited"::equals);
     Cli notRunning = stack.docker("kill", "life2");
     assertThat(notRunning.exitCode()).isOne();
     assertThat(notRunning.stderr())
@@ -145,7 +146,7 @@ class DockerLifecycleIT {
   void streamsLogsAsFramesWithTimestampsAndTail() throws Exception {
     String id = stack.create("talker", IMAGE, "sh", "-c", "echo one; echo two >&2; echo three; sleep 1000");
     stack.docker("start", "talker");
-    LifecycleStack.eventually(() -> logFrames(id, "stdout=1&stderr=1").size(), size -> size == 3);
+    eventually(() -> logFrames(id, "stdout=1&stderr=1").size(), size -> size == 3);
 
     List<String> frames = logFrames(id, "stdout=1&stderr=1");
     assertThat(frames).containsExactlyInAnyOrder("1:one\n", "2:two\n", "1:three\n");
@@ -248,7 +249,7 @@ class DockerLifecycleIT {
 
     assertThat(started.statusCode()).isEqualTo(200);
     assertThat(started.headers().firstValue("Content-Length")).hasValue("0");
-    JsonNode done = LifecycleStack.eventually(() -> execQuietly(exec), inspected -> !inspected.path("ExitCode").isNull());
+    JsonNode done = eventually(() -> execQuietly(exec), inspected -> !inspected.path("ExitCode").isNull());
     assertThat(done.path("ExitCode").asInt()).isEqualTo(2);
   }
 
@@ -302,7 +303,7 @@ class DockerLifecycleIT {
     long since = Instant.now().getEpochSecond() - 1;
     String id = stack.create("eventful", IMAGE, "true");
     stack.docker("start", "eventful");
-    LifecycleStack.eventually(() -> stateQuietly(id), "exited"::equals);
+    eventually(() -> stateQuietly(id), "exited"::equals);
     long until = Instant.now().getEpochSecond() + 1;
 
     Cli events = stack.docker("events", "--since", Long.toString(since), "--until", Long.toString(until),

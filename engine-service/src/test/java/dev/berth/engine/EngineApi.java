@@ -9,10 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,15 +70,4 @@ final class EngineApi {
     }
   }
 
-  /** Polls {@code probe} until {@code done} accepts its value, for up to 30 seconds. */
-  static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    T value = probe.get();
-    while (!done.test(value) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-      value = probe.get();
-    }
-    assertThat(done.test(value)).as("last value %s", value).isTrue();
-    return value;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testsupport.BusyboxImage;
@@ -63,10 +64,10 @@ class EngineLifecycleIT {
     assertThat(api.send("POST", "/api/v1/containers/" + id.substring(0, 12) + "/wait", null, 200)
         .path("exitCode").asInt()).isEqualTo(3);
 
-    JsonNode exited = EngineApi.eventually(() -> api.get("/api/v1/containers/" + id),
+    JsonNode exited = eventually(() -> api.get("/api/v1/containers/" + id),
         container -> container.path("state").asString().equals("exited"));
     assertThat(exited.path("exitCode").asInt()).isEqualTo(3);
-    List<String> actions = EngineApi.eventually(() -> api.actions(id), list -> list.contains("die"));
+    List<String> actions = eventually(() -> api.actions(id), list -> list.contains("die"));
     assertThat(actions).containsSubsequence("create", "start", "die");
   }
 

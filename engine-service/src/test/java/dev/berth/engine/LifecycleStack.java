@@ -14,12 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -130,14 +127,5 @@ final class LifecycleStack {
         Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
   }
 
-  static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    T value = probe.get();
-    while (!done.test(value) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-      value = probe.get();
-    }
-    assertThat(done.test(value)).as("last value %s", value).isTrue();
-    return value;
-  }
+
 }

@@ -1,5 +1,6 @@
 package dev.berth.engine;
 
+import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testsupport.BusyboxImage;
@@ -45,7 +46,7 @@ class MultiNodeIT {
   static void registerBothNodes() throws Exception {
     BusyboxImage.importInto(imageService, "it/busybox:1");
     api.register("first", first);
-    EngineApi.eventually(() -> api.send("GET", "/api/v1/nodes", null, 200).valueStream()
+    eventually(() -> api.send("GET", "/api/v1/nodes", null, 200).valueStream()
         .anyMatch(node -> node.path("name").asString().equals("second") && node.path("state").asString().equals("up")),
         Boolean::booleanValue);
   }
@@ -70,7 +71,7 @@ class MultiNodeIT {
   void movesARunningContainerWithItsFilesToAnotherNode() throws Exception {
     String id = create("mover", "?node=first", "echo run >> /runs; wc -l < /runs; sleep 1000").path("id").asString();
     api.send("POST", "/api/v1/containers/" + id + "/start", null, 200);
-    EngineApi.eventually(() -> logs(first, id), lines -> lines.contains("1"));
+    eventually(() -> logs(first, id), lines -> lines.contains("1"));
 
     JsonNode moved = api.send("POST", "/api/v1/containers/mover/move?node=second", null, 200);
 
@@ -78,7 +79,7 @@ class MultiNodeIT {
     assertThat(moved.path("name").asString()).isEqualTo("mover");
     assertThat(moved.path("node").asString()).isEqualTo("second");
     assertThat(moved.path("state").asString()).isEqualTo("running");
-    assertThat(EngineApi.eventually(() -> logs(second, id), lines -> lines.contains("2"))).contains("2");
+    assertThat(eventually(() -> logs(second, id), lines -> lines.contains("2"))).contains("2");
     new EngineApi(first).send("GET", "/api/v1/containers/" + id, null, 404);
   }
 
@@ -102,11 +103,11 @@ class MultiNodeIT {
     api.send("POST", "/api/v1/containers/" + id + "/start", null, 200);
 
     second.kill();
-    EngineApi.eventually(() -> api.get("/api/v1/containers/" + id).path("state").asString(), "unknown"::equals);
+    eventually(() -> api.get("/api/v1/containers/" + id).path("state").asString(), "unknown"::equals);
     Thread.sleep(2500);
     second.restart();
 
-    JsonNode after = EngineApi.eventually(() -> api.get("/api/v1/containers/" + id),
+    JsonNode after = eventually(() -> api.get("/api/v1/containers/" + id),
         container -> container.path("state").asString().equals("exited"));
     assertThat(after.path("exitCode").asInt()).isEqualTo(4);
   }

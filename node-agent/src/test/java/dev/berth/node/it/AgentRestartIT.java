@@ -1,5 +1,6 @@
 package dev.berth.node.it;
 
+import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.node.api.ContainerStatus;
@@ -67,7 +68,7 @@ class AgentRestartIT {
     Map<String, Integer> ports = servers.stream().collect(Collectors.toMap(id -> id,
         id -> client.inspect(id).network().ports().getFirst().hostPort()));
     for (int port : ports.values()) {
-      assertThat(ContainerLifecycleIT.eventually(() -> get(port), BusyboxImage.INDEX::equals)).isNotNull();
+      assertThat(eventually(() -> get(port), BusyboxImage.INDEX::equals)).isNotNull();
     }
     List<String> mountsBefore = berthMounts();
 
@@ -81,7 +82,7 @@ class AgentRestartIT {
       assertThat(status.state()).as("container %s", id).isEqualTo("running");
       assertThat(get(ports.get(id))).as("port %d of %s", ports.get(id), id).isEqualTo(BusyboxImage.INDEX);
     }
-    ContainerStatus exited = ContainerLifecycleIT.eventually(() -> client.inspect(shortLived),
+    ContainerStatus exited = eventually(() -> client.inspect(shortLived),
         status -> status.state().equals("exited"));
     assertThat(exited.exitCode()).isEqualTo(7);
     assertThat(berthMounts()).as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);

@@ -1,5 +1,6 @@
 package dev.berth.node.it;
 
+import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -296,17 +296,6 @@ class ContainerLifecycleIT {
     }
   }
 
-  /** Polls {@code probe} until {@code done} accepts its value, for up to 30 seconds. */
-  static <T> T eventually(java.util.function.Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    T value = probe.get();
-    while (!done.test(value) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(100);
-      value = probe.get();
-    }
-    assertThat(done.test(value)).as("last value %s", value).isTrue();
-    return value;
-  }
 
   /** The payload of every frame of {@code stream} in a multiplexed stream. */
   private static String frames(byte[] output, int stream) {
