@@ -3,6 +3,7 @@ package dev.berth.engine.dockerapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.engine.container.EngineException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class QueriesTest {
     assertThat(Filters.parse("{\"label\":[\"org.testcontainers=true\"]}").get("label"))
         .containsExactly("org.testcontainers=true");
     assertThat(Filters.parse(null).values()).isEmpty();
-    assertThatThrownBy(() -> Filters.parse("[1]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Filters.parse("[1]")).isInstanceOf(EngineException.InvalidArgument.class);
   }
 
   @Test
