@@ -69,5 +69,4 @@ final class EngineApi {
       send("DELETE", "/api/v1/containers/" + container.path("id").asString() + "?force=true", null, 204);
     }
   }
-
 }

@@ -126,6 +126,4 @@ final class LifecycleStack {
     return new Cli(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
         Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
   }
-
-
 }
