@@ -175,6 +175,15 @@ class DockerContainersIT {
     assertThat(ping.headers().firstValue("Api-Version")).hasValue("1.44");
     assertThat(ping.headers().firstValue("Ostype")).hasValue("linux");
     assertThat(send("HEAD", "/v1.44/_ping", null, 200).headers().firstValue("Docker-Experimental")).hasValue("false");
+    assertThat(ping.headers().allValues("Api-Version")).as("sent once").hasSize(1);
+  }
+
+  @Test
+  void sendsTheApiVersionOnEveryDockerResponseOnly() throws Exception {
+    HttpResponse<String> missing = send("GET", "/v1.41/containers/nosuch/json", null, 404);
+    assertThat(missing.headers().firstValue("Api-Version")).hasValue("1.44");
+    assertThat(missing.headers().firstValue("Server")).hasValue("Docker/28.2.2-berth (linux)");
+    assertThat(send("GET", "/api/v1/nodes", null, 200).headers().firstValue("Api-Version")).isEmpty();
   }
 
   private record Result(int exitCode, String stdout, String stderr) {

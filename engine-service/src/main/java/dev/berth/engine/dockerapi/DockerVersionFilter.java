@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Strips the {@code /v1.NN} prefix Docker clients send, so that controllers map unversioned paths;
  * versions older than 1.24 are refused with dockerd's message, newer ones are all served. The
- * version asked for is left in {@link #API_VERSION} (the advertised one when none was given).
+ * version asked for is left in {@link #API_VERSION} (the advertised one when none was given). Every
+ * Docker API response carries dockerd's {@code Api-Version}, {@code Ostype},
+ * {@code Docker-Experimental} and {@code Server} headers (the CLI reads the first two from any reply).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,12 +33,20 @@ class DockerVersionFilter extends OncePerRequestFilter {
   static final String MINIMUM = "1.24";
 
   private static final int MIN_MINOR = 24;
+  /** Berth's own paths, which are not Docker's. */
+  private static final Pattern NATIVE = Pattern.compile("/(api|actuator|swagger-ui|v3/api-docs)(/|$|\\.)");
   private static final Pattern VERSION = Pattern.compile("/v1\\.(\\d{1,4})(/.*)");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!NATIVE.matcher(path).lookingAt()) {
+      response.setHeader("Api-Version", CURRENT);
+      response.setHeader("Ostype", "linux");
+      response.setHeader("Docker-Experimental", "false");
+      response.setHeader("Server", "Docker/" + DockerSystemController.ENGINE_VERSION + " (linux)");
+    }
     Matcher version = VERSION.matcher(path);
     if (!version.matches()) {
       request.setAttribute(API_VERSION, CURRENT);
