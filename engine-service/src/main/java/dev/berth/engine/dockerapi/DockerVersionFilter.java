@@ -1,10 +1,10 @@
 package dev.berth.engine.dockerapi;
 
 import dev.berth.oci.OciJson;
+import dev.berth.platform.ForwardedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -64,23 +64,6 @@ class DockerVersionFilter extends OncePerRequestFilter {
     }
     request.setAttribute(API_VERSION, "1." + minor);
     String uri = request.getContextPath() + version.group(2);
-    chain.doFilter(new HttpServletRequestWrapper(request) {
-      @Override
-      public String getRequestURI() {
-        return uri;
-      }
-
-      @Override
-      public StringBuffer getRequestURL() {
-        StringBuffer url = new StringBuffer(request.getRequestURL());
-        url.setLength(url.length() - request.getRequestURI().length());
-        return url.append(uri);
-      }
-
-      @Override
-      public String getServletPath() {
-        return uri.substring(request.getContextPath().length());
-      }
-    }, response);
+    chain.doFilter(new ForwardedRequest(request, uri), response);
   }
 }

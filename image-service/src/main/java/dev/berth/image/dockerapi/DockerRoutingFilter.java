@@ -1,10 +1,10 @@
 package dev.berth.image.dockerapi;
 
 import dev.berth.oci.OciJson;
+import dev.berth.platform.ForwardedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public class DockerRoutingFilter extends OncePerRequestFilter {
     } else if (route.equals(path)) {
       chain.doFilter(request, response);
     } else {
-      chain.doFilter(forwarded(request, request.getContextPath() + route), response);
+      chain.doFilter(new ForwardedRequest(request, request.getContextPath() + route), response);
     }
   }
 
@@ -82,27 +82,6 @@ public class DockerRoutingFilter extends OncePerRequestFilter {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static HttpServletRequest forwarded(HttpServletRequest request, String uri) {
-    return new HttpServletRequestWrapper(request) {
-      @Override
-      public String getRequestURI() {
-        return uri;
-      }
-
-      @Override
-      public StringBuffer getRequestURL() {
-        StringBuffer url = new StringBuffer(request.getRequestURL());
-        url.setLength(url.length() - request.getRequestURI().length());
-        return url.append(uri);
-      }
-
-      @Override
-      public String getServletPath() {
-        return uri.substring(request.getContextPath().length());
-      }
-    };
   }
 
   private static void refuse(HttpServletResponse response, String message) throws IOException {
