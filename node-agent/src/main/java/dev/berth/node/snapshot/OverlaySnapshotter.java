@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,8 @@ public final class OverlaySnapshotter implements Snapshotter {
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, SnapshotRecord> snapshots = new HashMap<>();
+  /** Sizes of committed snapshots by ID, measured once: their files never change. */
+  private final Map<Long, Long> committedSizes = new ConcurrentHashMap<>();
   private long lastId;
 
   /** Opens the snapshots under {@code root}, creating it, and removes crash leftovers. */
@@ -271,6 +274,7 @@ public final class OverlaySnapshotter implements Snapshotter {
       throw new UncheckedIOException("cannot remove snapshot " + record.key(), e);
     }
     snapshots.remove(record.key());
+    committedSizes.remove(record.id());
     return removing;
   }
 
@@ -282,7 +286,15 @@ public final class OverlaySnapshotter implements Snapshotter {
     }
   }
 
+  /** Bytes of the snapshot's own files; a committed snapshot's files are walked once, an active one's every time. */
   private long sizeOf(SnapshotRecord record) {
+    if (record.kind() == Kind.COMMITTED) {
+      return committedSizes.computeIfAbsent(record.id(), id -> measure(record));
+    }
+    return measure(record);
+  }
+
+  private long measure(SnapshotRecord record) {
     try {
       return FileTrees.size(dir(record).resolve("fs"));
     } catch (IOException e) {
