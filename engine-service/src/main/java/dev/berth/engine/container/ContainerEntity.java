@@ -150,11 +150,6 @@ public class ContainerEntity {
     this.dockerConfig = json;
   }
 
-  /** The revision of the node's record this state was taken from. */
-  public long nodeRevision() {
-    return nodeRevision;
-  }
-
   /**
    * Takes the state the node agent reported, unless the record already holds a newer one (a status
    * read before another was applied arrives late): returns whether it was taken.

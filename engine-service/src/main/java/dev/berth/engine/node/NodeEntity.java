@@ -79,10 +79,6 @@ public class NodeEntity {
     return runtime;
   }
 
-  public Instant registeredAt() {
-    return registeredAt;
-  }
-
   public Instant lastSeenAt() {
     return lastSeenAt;
   }

@@ -189,28 +189,18 @@ public class Conmon {
   }
 
   /** The PID file conmon writes its own PID to. */
-  public static Path pidFile(Path bundle) {
+  private static Path pidFile(Path bundle) {
     return bundle.resolve("conmon.pid");
   }
 
   /** The file runc writes the container's init PID to. */
-  public static Path containerPidFile(Path bundle) {
+  private static Path containerPidFile(Path bundle) {
     return bundle.resolve("pidfile");
   }
 
   /** The marker conmon creates when the container was OOM-killed. */
   public static Path oomFile(Path bundle) {
     return bundle.resolve("oom");
-  }
-
-  /** conmon's control FIFO: {@code 1 <rows> <cols>} resizes the terminal, {@code 2 0 0} reopens the log. */
-  public static Path controlFifo(Path bundle) {
-    return bundle.resolve("ctl");
-  }
-
-  /** The attach socket of a running container (SOCK_SEQPACKET; the first byte of each packet names the stream). */
-  public Path attachSocket(String id) {
-    return socketDir.resolve(id).resolve("attach");
   }
 
   private List<String> command(Launch launch) {
