@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Docker API's lifecycle, logs, top, stats, exec and events endpoints of engine-service, with
+ * The Docker API's lifecycle, logs, top, stats and exec endpoints of engine-service, with
  * a real image-service and node agent, driven by the docker CLI 28.2 where the command needs no
  * inspect (that endpoint is written elsewhere) and by HTTP otherwise.
  */
@@ -216,29 +216,6 @@ class DockerLifecycleIT {
   }
 
   @Test
-  void followsNewEventsAsTheyAreRecorded() throws Exception {
-    String id = stack.create("watched", IMAGE, "sleep", "1000");
-    String filters = URLEncoder.encode("{\"container\":{\"watched\":true},\"event\":{\"pause\":true}}",
-        StandardCharsets.UTF_8);
-    HttpResponse<InputStream> response = stack.http().send(stack.request("GET", "/v1.44/events?filters=" + filters,
-        null).build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-    stack.docker("start", "watched");
-    stack.docker("pause", "watched");
-
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-      JsonNode event = JSON.readTree(lines.readLine());
-      assertThat(event.path("Type").asString()).isEqualTo("container");
-      assertThat(event.path("Action").asString()).isEqualTo("pause");
-      assertThat(event.path("status").asString()).isEqualTo("pause");
-      assertThat(event.path("Actor").path("ID").asString()).isEqualTo(id);
-      assertThat(event.path("Actor").path("Attributes").path("name").asString()).isEqualTo("watched");
-      assertThat(event.path("scope").asString()).isEqualTo("local");
-      assertThat(event.path("timeNano").asLong() / 1_000_000_000L).isEqualTo(event.path("time").asLong());
-    }
-  }
-
-  @Test
   void startsADetachedExecWithAnEmptyAnswer() throws Exception {
     String id = stack.create("detached", IMAGE, "sleep", "1000");
     stack.docker("start", "detached");
@@ -296,21 +273,6 @@ class DockerLifecycleIT {
     String id = stack.create("idle", IMAGE, "true");
     JsonNode refused = stack.send("POST", "/containers/idle/exec", "{\"Cmd\":[\"echo\"]}", 409);
     assertThat(refused.path("message").asString()).isEqualTo("Container " + id + " is not running");
-  }
-
-  @Test
-  void replaysEventsBetweenSinceAndUntilThroughTheDockerCli() throws Exception {
-    long since = Instant.now().getEpochSecond() - 1;
-    String id = stack.create("eventful", IMAGE, "true");
-    stack.docker("start", "eventful");
-    eventually(() -> stateQuietly(id), "exited"::equals);
-    long until = Instant.now().getEpochSecond() + 1;
-
-    Cli events = stack.docker("events", "--since", Long.toString(since), "--until", Long.toString(until),
-        "--filter", "container=eventful", "--format", "{{.Type}} {{.Action}} {{.Actor.ID}} {{.Actor.Attributes.name}}");
-    assertThat(events.exitCode()).as(events.stderr()).isZero();
-    assertThat(events.stdout().lines().toList()).containsSubsequence("container create " + id + " eventful",
-        "container start " + id + " eventful", "container die " + id + " eventful");
   }
 
   @Test

@@ -31,17 +31,24 @@ final class LifecycleStack {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  final ServiceProcess imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE);
+  final ServiceProcess imageService;
   final ServiceProcess engine;
   final ServiceProcess agent;
   private final String node;
 
   LifecycleStack(String node) {
     this.node = node;
+    this.imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE)
+        .withArguments(() -> List.of("--berth.image.engine=" + engineUrl()));
     this.engine = ServiceProcess.of(ServiceJar.ENGINE_SERVICE)
         .withArguments(() -> List.of("--berth.engine.image-service=http://" + imageService.address(),
             "--berth.engine.heartbeat-interval=1s"));
     this.agent = NodeAgents.agent(node, imageService, engine);
+  }
+
+  /** Where image-service reports its events (resolved when it starts, before the engine does). */
+  private String engineUrl() {
+    return "http://" + engine.address();
   }
 
   /** Registers the node agent with the engine; it must come up. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *     challenges and are sent to the token server of a Bearer challenge; other registries are
  *     pulled from anonymously
  * @param blobSweep the sweep of blobs no image uses
+ * @param engine engine-service's base URL, where image events (pull, tag, delete, ...) are reported
+ *     so that its event stream shows them; none are kept when unset
  */
 @ConfigurationProperties("berth.image")
 @Validated
@@ -38,7 +41,8 @@ public record ImageProperties(
     @DefaultValue("3") @Min(1) @Max(16) int maxConcurrentDownloads,
     @DefaultValue("5m") Duration requestTimeout,
     @DefaultValue Map<String, @Valid Registry> registries,
-    @DefaultValue BlobSweep blobSweep) {
+    @DefaultValue BlobSweep blobSweep,
+    URI engine) {
 
   /**
    * The sweep of stored blobs no image uses (what a pull that failed half-way completed, say),

@@ -92,7 +92,7 @@ public final class ServiceProcess implements BeforeAllCallback, AfterAllCallback
     log = work.resolve(prefix + ".log");
     Files.deleteIfExists(log);
     dataDir = Files.createTempDirectory(work, prefix + "-data-");
-    port = freeLoopbackPort();
+    port();
     launch();
   }
 
@@ -134,9 +134,23 @@ public final class ServiceProcess implements BeforeAllCallback, AfterAllCallback
     }
   }
 
-  /** {@code 127.0.0.1:<port>}, as registry references write it. */
+  /**
+   * {@code 127.0.0.1:<port>}, as registry references write it. Known before the service starts (its
+   * port is chosen then), so that services can be told each other's address.
+   */
   public String address() {
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + port();
+  }
+
+  private synchronized int port() {
+    if (port == 0) {
+      try {
+        port = freeLoopbackPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return port;
   }
 
   /** An absolute URI of a path on this service, e.g. {@code uri("/v2/")}. */

@@ -3,7 +3,7 @@ package dev.berth.engine.api;
 import dev.berth.engine.container.NodeReports;
 import dev.berth.engine.node.NodeEntity;
 import dev.berth.engine.node.Nodes;
-import dev.berth.node.api.ContainerEvent;
+import dev.berth.node.api.NodeEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -83,7 +83,7 @@ class NodeController {
   @Operation(summary = "A node agent's report of container state changes",
       description = "A JSON array of its numbered events; each is applied once however often it is sent. Point "
           + "the agent's berth.node.report-url here.")
-  Map<String, Integer> report(@PathVariable String name, @RequestBody List<ContainerEvent> events) {
+  Map<String, Integer> report(@PathVariable String name, @RequestBody List<NodeEvent> events) {
     return Map.of("applied", reports.apply(name, events));
   }
 }

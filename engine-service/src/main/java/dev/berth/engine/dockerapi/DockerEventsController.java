@@ -100,7 +100,14 @@ class DockerEventsController {
                 || wanted.equals(attributes.get("name"))))
         && (filter.get("image").isEmpty() || anyOrNone(filter.get("image"), wanted ->
             wanted.equals(attributes.get("image")) || "image".equals(event.type()) && wanted.equals(actorId)))
+        && ofTypeNamed(event, "volume", filter.get("volume"))
+        && ofTypeNamed(event, "network", filter.get("network"))
         && filter.labelsMatch(attributes);
+  }
+
+  /** For a {@code volume} or {@code network} filter: the event is of that type and about one of {@code wanted}. */
+  private static boolean ofTypeNamed(EventMessage event, String type, List<String> wanted) {
+    return wanted.isEmpty() || type.equals(event.type()) && wanted.contains(event.actor().id());
   }
 
   private static boolean anyOrNone(List<String> wanted, Predicate<String> match) {

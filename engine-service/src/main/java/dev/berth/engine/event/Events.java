@@ -37,7 +37,14 @@ public class Events {
   /** Records an event now. */
   @Transactional
   public EventEntity record(String type, String action, String actorId, Map<String, String> attributes) {
-    EventEntity event = repository.save(new EventEntity(clock.instant(), type, action, actorId, attributes));
+    return record(type, action, actorId, attributes, clock.instant());
+  }
+
+  /** Records an event that happened at {@code time} (reported by another part of Berth). */
+  @Transactional
+  public EventEntity record(String type, String action, String actorId, Map<String, String> attributes,
+      Instant time) {
+    EventEntity event = repository.save(new EventEntity(time, type, action, actorId, attributes));
     lock.lock();
     try {
       newest = Math.max(newest, event.id());

@@ -64,6 +64,17 @@ class QueriesTest {
     assertThat(DockerEventsController.matches(die, filters("{\"type\":{\"image\":true}}"))).isFalse();
   }
 
+  @Test
+  void filtersVolumeAndNetworkEventsByName() {
+    EventMessage mount = EventMessage.of(Instant.EPOCH, "volume", "mount", "data", Map.of("container", ID));
+    EventMessage connect = EventMessage.of(Instant.EPOCH, "network", "connect", "bridge", Map.of("container", ID));
+
+    assertThat(DockerEventsController.matches(mount, filters("{\"volume\":{\"data\":true}}"))).isTrue();
+    assertThat(DockerEventsController.matches(mount, filters("{\"volume\":{\"other\":true}}"))).isFalse();
+    assertThat(DockerEventsController.matches(connect, filters("{\"volume\":{\"data\":true}}"))).isFalse();
+    assertThat(DockerEventsController.matches(connect, filters("{\"network\":{\"bridge\":true}}"))).isTrue();
+  }
+
   private static Filters filters(String json) {
     return Filters.parse(json);
   }

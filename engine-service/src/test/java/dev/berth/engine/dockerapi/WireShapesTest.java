@@ -102,7 +102,7 @@ class WireShapesTest {
   }
 
   @Test
-  void writesAContainerEventWithTheLegacyFields() {
+  void writesANodeEventWithTheLegacyFields() {
     EventMessage event = EventMessage.of(Instant.parse("2026-11-28T01:39:26.324358258Z"), "container", "die", ID,
         Map.of("exitCode", "0", "image", "bb:latest", "name", "awesome_shannon"));
 

@@ -1,5 +1,6 @@
 package dev.berth.image.archive;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import dev.berth.image.store.BlobRepository;
@@ -42,9 +43,11 @@ public class LoadService {
   private final BlobRepository blobs;
   private final TransactionOperations tx;
   private final Platform platform;
+  private final ImageEvents events;
 
   LoadService(ContentStore content, ImageStore store, ImageRepository images, BlobRepository blobs,
-      TransactionOperations tx, ImageProperties properties) {
+      TransactionOperations tx, ImageProperties properties, ImageEvents events) {
+    this.events = events;
     this.content = content;
     this.store = store;
     this.images = images;
@@ -65,6 +68,7 @@ public class LoadService {
         throw ArchiveSpool.invalid("the archive holds no image");
       }
       commit(pending);
+      pending.forEach(image -> events.record("load", image.id().toString(), image.id().toString()));
       return LoadResult.of(pending.stream().map(image -> new LoadResult.LoadedImage(image.id().toString(),
           image.tags().stream().map(tag -> store.familiar(tag.toString())).toList())).toList());
     } catch (UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package dev.berth.image.archive;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import dev.berth.image.store.BlobEntity;
@@ -41,8 +42,10 @@ public class SaveService {
   private final TagRepository tags;
   private final ContentStore content;
   private final String defaultRegistry;
+  private final ImageEvents events;
 
-  SaveService(ImageStore store, TagRepository tags, ContentStore content, ImageProperties properties) {
+  SaveService(ImageStore store, TagRepository tags, ContentStore content, ImageProperties properties, ImageEvents events) {
+    this.events = events;
     this.store = store;
     this.tags = tags;
     this.content = content;
@@ -71,6 +74,7 @@ public class SaveService {
 
   /** Writes the archive of {@code images} to {@code out}, which is left open. */
   public void write(List<SavedImage> images, OutputStream out) throws IOException {
+    images.forEach(image -> events.record("save", image.id(), image.id()));
     TarWriter tar = new TarWriter(out);
     tar.file("oci-layout", OCI_LAYOUT);
     tar.directory("blobs");

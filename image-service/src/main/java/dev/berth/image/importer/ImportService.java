@@ -1,5 +1,6 @@
 package dev.berth.image.importer;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import dev.berth.image.store.BlobRepository;
@@ -44,9 +45,11 @@ public class ImportService {
   private final ContentStore content;
   private final TransactionOperations tx;
   private final ImageProperties properties;
+  private final ImageEvents events;
 
   ImportService(ImageStore store, BlobRepository blobs, ContentStore content, TransactionOperations tx,
-      ImageProperties properties) {
+      ImageProperties properties, ImageEvents events) {
+    this.events = events;
     this.store = store;
     this.blobs = blobs;
     this.content = content;
@@ -83,6 +86,7 @@ public class ImportService {
       commit(manifestBytes, Descriptor.of(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length));
       store.record(new NewImage(configDescriptor.digest(), config, manifestDigest, MediaTypes.OCI_MANIFEST,
           List.of(layer.digest()), layer.uncompressedSize(), tag, null));
+      events.record("import", configDescriptor.digest().toString(), configDescriptor.digest().toString());
       return store.inspect(configDescriptor.digest().toString());
     } finally {
       delete(ingest);

@@ -1,5 +1,6 @@
 package dev.berth.image.pull;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.progress.LayerTransfers;
 import dev.berth.image.progress.Progress;
 import dev.berth.image.ImageException;
@@ -62,10 +63,12 @@ public class PullService {
   private final ContentStore content;
   private final TransactionOperations tx;
   private final ImageProperties properties;
+  private final ImageEvents events;
 
   PullService(RegistryClient client, RegistryClients clients, LayerFetcher layers, ImageStore store,
       ImageRepository images, BlobRepository blobs, ContentStore content, TransactionOperations tx,
-      ImageProperties properties) {
+      ImageProperties properties, ImageEvents events) {
+    this.events = events;
     this.client = client;
     this.clients = clients;
     this.layers = layers;
@@ -124,6 +127,7 @@ public class PullService {
       store.record(new NewImage(manifest.config().digest(), config, resolved.manifest().digest(),
           resolved.manifest().mediaType(), layerDescriptors.stream().map(Descriptor::digest).toList(), size,
           reference, top.digest()));
+      events.record("pull", familiar, reference.familiarName(properties.defaultRegistry()));
       progress.accept(Progress.detail(null, Progress.Status.DIGEST, top.digest().toString()));
       progress.accept(Progress.detail(null, existed ? Progress.Status.IMAGE_IS_UP_TO_DATE
           : Progress.Status.DOWNLOADED_NEWER_IMAGE, familiar));

@@ -1,5 +1,6 @@
 package dev.berth.image.push;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import dev.berth.image.progress.LayerTransfers;
@@ -60,9 +61,11 @@ public class PushService {
   private final ContentStore content;
   private final TransactionOperations tx;
   private final String defaultRegistry;
+  private final ImageEvents events;
 
   PushService(RegistryClient client, RegistryClients clients, ImageStore store, ImageRepository images, MountSourceRepository mountSources,
-      ContentStore content, TransactionOperations tx, ImageProperties properties) {
+      ContentStore content, TransactionOperations tx, ImageProperties properties, ImageEvents events) {
+    this.events = events;
     this.client = client;
     this.clients = clients;
     this.store = store;
@@ -113,7 +116,10 @@ public class PushService {
       pushBlob(client, repository, manifest.config(), image,
           UploadOptions.defaults().withMountFrom(mountSource(repository, manifest.config().digest())));
       Digest digest = client.pushManifest(reference, manifestBytes, image.manifestMediaType());
-      tx.executeWithoutResult(status -> images.upsertRepoDigest(reference.name(), digest.toString(), image.id()));
+      tx.executeWithoutResult(status -> {
+        images.upsertRepoDigest(reference.name(), digest.toString(), image.id());
+        events.record("push", familiar, reference.familiarName(defaultRegistry));
+      });
       progress.accept(new Progress(reference.tag(), Progress.Status.PUSH_DIGEST, 0, manifestBytes.length,
           digest.toString()));
       return Descriptor.of(image.manifestMediaType(), digest, manifestBytes.length);

@@ -1,5 +1,6 @@
 package dev.berth.image.store;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.ImageException;
 import dev.berth.oci.Digest;
 import dev.berth.oci.Reference;
@@ -33,9 +34,11 @@ public class ImageRemoval {
   private final BlobFiles files;
   private final ImageUsage usage;
   private final TransactionOperations tx;
+  private final ImageEvents events;
 
   ImageRemoval(ImageStore store, ImageRepository images, BlobRepository blobs, BlobFiles files,
-      ImageUsage usage, TransactionOperations tx) {
+      ImageUsage usage, TransactionOperations tx, ImageEvents events) {
+    this.events = events;
     this.store = store;
     this.images = images;
     this.blobs = blobs;
@@ -56,6 +59,7 @@ public class ImageRemoval {
       Optional<Reference> tag = tagOf(name, image);
       if (tag.isPresent() && tags.size() > 1) {
         images.deleteTag(tag.get().name(), tag.get().tag());
+        events.record("untag", image.id(), image.id());
         return new Deletion(new Removed(List.of(store.familiar(tag.get().toString())), List.of(), 0), List.of());
       }
       if (tag.isEmpty() && tags.size() > 1 && !force) {
@@ -114,6 +118,8 @@ public class ImageRemoval {
     }
     List<String> untagged = new ArrayList<>(tags.stream().map(store::familiar).toList());
     repoDigests.stream().map(store::familiar).forEach(untagged::add);
+    untagged.forEach(name -> events.record("untag", image.id(), image.id()));
+    events.record("delete", image.id(), image.id());
     return new Deletion(new Removed(untagged, List.of(image.id()), bytes), unused);
   }
 

@@ -1,5 +1,6 @@
 package dev.berth.image.store;
 
+import dev.berth.image.event.ImageEvents;
 import dev.berth.image.ImageException;
 import dev.berth.image.ImageProperties;
 import dev.berth.oci.Digest;
@@ -28,8 +29,10 @@ public class ImageStore {
   private final ImageRepository images;
   private final ContentStore content;
   private final String defaultRegistry;
+  private final ImageEvents events;
 
-  ImageStore(ImageRepository images, ContentStore content, ImageProperties properties) {
+  ImageStore(ImageRepository images, ContentStore content, ImageProperties properties, ImageEvents events) {
+    this.events = events;
     this.images = images;
     this.content = content;
     this.defaultRegistry = properties.defaultRegistry();
@@ -95,6 +98,7 @@ public class ImageStore {
       throw new ImageException.InvalidArgument("refusing to create a tag with a digest reference: " + target);
     }
     images.upsertTag(reference.name(), reference.tag(), image.id());
+    events.record("tag", image.id(), familiar(reference.toString()));
   }
 
   @Transactional(readOnly = true)

@@ -14,7 +14,7 @@ class DockerNamesTest {
 
   private final DockerNames names = new DockerNames(
       new ImageProperties("127.0.0.1:5000", Set.of(), "linux/amd64", 3, Duration.ofMinutes(5), Map.of(),
-          new ImageProperties.BlobSweep(Duration.ZERO, Duration.ofHours(24))));
+          new ImageProperties.BlobSweep(Duration.ZERO, Duration.ofHours(24)), null));
 
   @Test
   void movesDockerHubNamesOntoTheDefaultRegistry() {

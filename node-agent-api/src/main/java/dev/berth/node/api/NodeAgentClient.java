@@ -73,5 +73,5 @@ public interface NodeAgentClient {
 
   /** Events after sequence number {@code since}, oldest first; waits up to {@code wait} ms for a first one. */
   @GetExchange("/events")
-  List<ContainerEvent> events(@RequestParam long since, @RequestParam int limit, @RequestParam long wait);
+  List<NodeEvent> events(@RequestParam long since, @RequestParam int limit, @RequestParam long wait);
 }

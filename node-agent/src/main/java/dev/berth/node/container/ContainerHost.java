@@ -6,6 +6,7 @@ import dev.berth.node.api.HostOptions;
 import dev.berth.node.bundle.BundleRequest;
 import dev.berth.node.bundle.BundleWriter;
 import dev.berth.node.bundle.VolumeMount;
+import dev.berth.node.event.EventLog;
 import dev.berth.node.logs.ConmonLog;
 import dev.berth.node.logs.LogRotation;
 import dev.berth.node.network.NetworkAttachment;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -46,9 +48,11 @@ public class ContainerHost {
   private final Conmon conmon;
   private final OciRuntime runtime;
   private final DiffApplier changes;
+  private final EventLog events;
 
   ContainerHost(ContainerStore store, ImageLayers layers, Snapshotter snapshots, Volumes volumes, Networks networks,
-      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, DiffApplier changes) {
+      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, DiffApplier changes,
+      EventLog events) {
     this.store = store;
     this.layers = layers;
     this.snapshots = snapshots;
@@ -59,6 +63,7 @@ public class ContainerHost {
     this.conmon = conmon;
     this.runtime = runtime;
     this.changes = changes;
+    this.events = events;
   }
 
   /** What a created container rests on. */
@@ -98,6 +103,11 @@ public class ContainerHost {
         logs.conmonArgs(log), record.spec().tty(), record.spec().openStdin()));
     runtime.start(id);
     logs.track(id, log);
+    events.append("network", "connect", network.info().mode(), networkAttributes(id, network.info()));
+    for (VolumeMount volume : record.volumes()) {
+      events.append("volume", "mount", volume.name(), Map.of("container", id, "destination", volume.destination(),
+          "driver", "local", "propagation", "", "read/write", Boolean.toString(!volume.readOnly())));
+    }
     return new Launched(pid, network.info());
   }
 
@@ -130,8 +140,21 @@ public class ContainerHost {
     if (runtime.exists(id)) {
       runtime.delete(id, true);
     }
+    Optional<ContainerStatus.NetworkInfo> network = networks.info(id);
     networks.detach(id);
+    if (network.isPresent()) {
+      events.append("network", "disconnect", network.get().mode(), networkAttributes(id, network.get()));
+      for (VolumeMount volume : store.find(id).map(ContainerRecord::volumes).orElse(List.of())) {
+        events.append("volume", "unmount", volume.name(), Map.of("container", id, "driver", "local"));
+      }
+    }
     unmountRootfs(id);
+  }
+
+  /** Docker's attributes of a network event: the container, the network's name and its driver. */
+  private static Map<String, String> networkAttributes(String id, ContainerStatus.NetworkInfo network) {
+    return Map.of("container", id, "name", network.mode(), "type", network.mode().equals("none") ? "null"
+        : network.mode());
   }
 
   /** Removes what the container rests on: its snapshot and, with {@code removeVolumes}, its anonymous volumes. */

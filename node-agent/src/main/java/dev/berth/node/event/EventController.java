@@ -1,6 +1,6 @@
 package dev.berth.node.event;
 
-import dev.berth.node.api.ContainerEvent;
+import dev.berth.node.api.NodeEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -22,7 +22,7 @@ class EventController {
   @GetMapping("/api/v1/events")
   @Operation(summary = "Container events after a sequence number, oldest first",
       description = "With wait (milliseconds, at most 60000) the call waits for a first event when none is there yet.")
-  List<ContainerEvent> events(@RequestParam(defaultValue = "0") long since,
+  List<NodeEvent> events(@RequestParam(defaultValue = "0") long since,
       @RequestParam(defaultValue = "1000") int limit, @RequestParam(defaultValue = "0") long wait)
       throws InterruptedException {
     if (wait > 0) {

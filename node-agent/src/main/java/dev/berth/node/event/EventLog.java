@@ -1,7 +1,7 @@
 package dev.berth.node.event;
 
 import dev.berth.node.NodeAgentProperties;
-import dev.berth.node.api.ContainerEvent;
+import dev.berth.node.api.NodeEvent;
 import dev.berth.oci.OciJson;
 import dev.berth.platform.BerthProperties;
 import java.io.BufferedWriter;
@@ -16,13 +16,14 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The node's numbered container events, appended to {@code <data-dir>/events.ndjson} (one JSON
+ * The node's numbered events (containers, volumes, networks), appended to {@code <data-dir>/events.ndjson} (one JSON
  * line each; a line is in the page cache as soon as it is written, so it survives the agent being
  * killed) and kept in memory up to {@link #RETAINED}; the file is compacted to that many when it
  * grows past twice as many.
@@ -36,7 +37,7 @@ public class EventLog {
   private final Path file;
   private final String node;
   private final Clock clock;
-  private final Deque<ContainerEvent> events = new ArrayDeque<>();
+  private final Deque<NodeEvent> events = new ArrayDeque<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition appended = lock.newCondition();
   private BufferedWriter writer;
@@ -54,7 +55,7 @@ public class EventLog {
           continue;
         }
         try {
-          remember(json.readValue(line, ContainerEvent.class));
+          remember(json.readValue(line, NodeEvent.class));
         } catch (tools.jackson.core.JacksonException e) {
           // a line cut short by a crash mid-write: the events before it stand
         }
@@ -69,11 +70,23 @@ public class EventLog {
     return node;
   }
 
-  /** Records an event and returns it with its sequence number. */
-  public ContainerEvent append(String containerId, String type, Integer exitCode) throws IOException {
+  /** Records a container's state change and returns it with its sequence number. */
+  public NodeEvent append(String containerId, String action, Integer exitCode) throws IOException {
+    return append("container", action, containerId, exitCode, Map.of());
+  }
+
+  /** Records a volume's or a network's state change and returns it with its sequence number. */
+  public NodeEvent append(String type, String action, String actorId, Map<String, String> attributes)
+      throws IOException {
+    return append(type, action, actorId, null, attributes);
+  }
+
+  private NodeEvent append(String type, String action, String actorId, Integer exitCode,
+      Map<String, String> attributes) throws IOException {
     lock.lock();
     try {
-      ContainerEvent event = new ContainerEvent(sequence + 1, node, containerId, type, exitCode, clock.instant());
+      NodeEvent event = new NodeEvent(sequence + 1, node, type, action, actorId, exitCode, attributes,
+          clock.instant());
       writer.write(json.writeValueAsString(event));
       writer.write('\n');
       writer.flush();
@@ -90,7 +103,7 @@ public class EventLog {
   }
 
   /** Events after {@code since}, oldest first, at most {@code limit}. */
-  public List<ContainerEvent> since(long since, int limit) {
+  public List<NodeEvent> since(long since, int limit) {
     lock.lock();
     try {
       return events.stream().filter(event -> event.sequence() > since).limit(limit).toList();
@@ -112,7 +125,7 @@ public class EventLog {
     }
   }
 
-  private void remember(ContainerEvent event) {
+  private void remember(NodeEvent event) {
     events.addLast(event);
     sequence = Math.max(sequence, event.sequence());
     if (events.size() > RETAINED) {
@@ -124,7 +137,7 @@ public class EventLog {
     writer.close();
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-      for (ContainerEvent event : events) {
+      for (NodeEvent event : events) {
         out.write(json.writeValueAsString(event));
         out.write('\n');
       }

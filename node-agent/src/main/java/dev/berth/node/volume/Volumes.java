@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * created on first use; an anonymous one gets a random 64-hex name and serves a {@code volume}
  * mount without a source or an image {@code Volumes} entry no mount covers. A volume still empty
  * when mounted receives the image's content at its mount point first. Which container uses which
- * volumes is kept in {@code <dataDir>/volume-users/<containerId>.json}.
+ * volumes is kept in {@code <dataDir>/volume-users/<containerId>.json}. Creations and removals
+ * are told to a {@link VolumeListener}.
  */
 @Component
 public class Volumes {
@@ -39,10 +40,12 @@ public class Volumes {
   private final Path root;
   private final Path users;
   private final SecureRandom random = new SecureRandom();
+  private final VolumeListener listener;
 
-  public Volumes(BerthProperties properties) {
+  public Volumes(BerthProperties properties, VolumeListener listener) {
     this.root = properties.dataDir().resolve("volumes");
     this.users = properties.dataDir().resolve("volume-users");
+    this.listener = listener;
   }
 
   /**
@@ -105,6 +108,7 @@ public class Volumes {
     if (removeAnonymous) {
       for (String name : volumes.anonymous()) {
         delete(root.resolve(name));
+        listener.destroyed(name);
       }
     }
   }
@@ -126,6 +130,7 @@ public class Volumes {
       }
     }
     delete(dir);
+    listener.destroyed(name);
   }
 
   /** The names of all volumes, sorted. */
@@ -144,7 +149,11 @@ public class Volumes {
   }
 
   private VolumeMount prepare(String name, String target, boolean readOnly, Path rootfs) throws IOException {
-    Path data = Files.createDirectories(path(name));
+    Path data = path(name);
+    if (!Files.isDirectory(data)) {
+      Files.createDirectories(data);
+      listener.created(name);
+    }
     Path image = RootfsPaths.resolve(rootfs, target);
     if (Files.isDirectory(image, LinkOption.NOFOLLOW_LINKS) && isEmpty(data)) {
       VolumeCopy.copyInto(image, data);

@@ -2,6 +2,7 @@ package dev.berth.node.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.node.volume.RecordingVolumeListener;
 import dev.berth.node.volume.Volumes;
 import dev.berth.platform.BerthProperties;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class BundleConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({BundleProperties.class, BerthProperties.class})
-  @Import({BundleWriter.class, Volumes.class})
+  @Import({BundleWriter.class, Volumes.class, RecordingVolumeListener.class})
   static class Beans {
   }
 }

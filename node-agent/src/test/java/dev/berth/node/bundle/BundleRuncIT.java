@@ -11,6 +11,7 @@ import dev.berth.node.api.MountSpec;
 import dev.berth.node.api.Resources;
 import dev.berth.node.api.RestartPolicy;
 import dev.berth.node.api.Ulimit;
+import dev.berth.node.volume.RecordingVolumeListener;
 import dev.berth.node.volume.Volumes;
 import dev.berth.oci.ImageConfig;
 import dev.berth.platform.BerthProperties;
@@ -210,7 +211,7 @@ class BundleRuncIT {
   void volumesCarryTheImageContentAndKeepTheContainersWrites() throws IOException {
     Files.createDirectories(rootfs.resolve("srv/www"));
     Files.writeString(rootfs.resolve("srv/www/index.html"), "from the image");
-    Volumes volumes = new Volumes(new BerthProperties(dir.resolve("data")));
+    Volumes volumes = new Volumes(new BerthProperties(dir.resolve("data")), new RecordingVolumeListener());
     HostOptions host = host(List.of(new MountSpec("volume", "site", "/srv/www", false, 0)), List.of(),
         Resources.none(), List.of(), false);
     ContainerSpec spec = spec(host, null, List.of(), "cat /srv/www/index.html; echo; echo written > /srv/www/new");

@@ -2,9 +2,10 @@ package dev.berth.node.it;
 
 import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.node.api.ContainerEvent;
+import dev.berth.node.api.NodeEvent;
 import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.ContainerUpdate;
 import dev.berth.node.api.ExecSpec;
@@ -206,12 +207,15 @@ class ContainerLifecycleIT {
     String id = run(Specs.shell(image, "exit 9"));
     client.await(id, null);
 
-    List<ContainerEvent> mine = eventually(() -> events.received().stream()
-        .filter(event -> event.containerId().equals(id)).toList(), list -> list.size() >= 3);
-    assertThat(mine).extracting(ContainerEvent::type).containsExactly("create", "start", "die");
+    List<NodeEvent> mine = eventually(() -> events.received().stream()
+        .filter(event -> event.aboutContainer() && event.actorId().equals(id)).toList(), list -> list.size() >= 3);
+    assertThat(mine).extracting(NodeEvent::action).containsExactly("create", "start", "die");
+    assertThat(events.received()).filteredOn(event -> id.equals(event.attributes().get("container")))
+        .extracting(NodeEvent::type, NodeEvent::action, NodeEvent::actorId)
+        .containsExactly(tuple("network", "connect", "none"), tuple("network", "disconnect", "none"));
     assertThat(mine.getLast().exitCode()).isEqualTo(9);
     assertThat(events.requests()).as("the refused first report was sent again").isGreaterThan(1);
-    List<Long> sequences = events.received().stream().map(ContainerEvent::sequence).toList();
+    List<Long> sequences = events.received().stream().map(NodeEvent::sequence).toList();
     assertThat(sequences).isSorted().doesNotHaveDuplicates();
   }
 
@@ -232,8 +236,8 @@ class ContainerLifecycleIT {
         status -> status.restartCount() == 3 && status.state().equals("exited"));
     assertThat(done.exitCode()).isEqualTo(2);
     assertThat(lines(id, "stdout")).containsExactly("crashed", "crashed", "crashed", "crashed");
-    assertThat(client.events(0, 10_000, 0)).filteredOn(event -> event.containerId().equals(id))
-        .extracting(ContainerEvent::type)
+    assertThat(client.events(0, 10_000, 0)).filteredOn(event -> event.aboutContainer() && event.actorId().equals(id))
+        .extracting(NodeEvent::action)
         .containsExactly("create", "start", "die", "start", "restart", "die", "start", "restart", "die", "start",
             "restart", "die");
   }

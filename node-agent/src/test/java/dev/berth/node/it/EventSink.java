@@ -1,7 +1,7 @@
 package dev.berth.node.it;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.berth.node.api.ContainerEvent;
+import dev.berth.node.api.NodeEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EventSink implements BeforeAllCallback, AfterAllCallback {
 
-  private final List<ContainerEvent> received = new CopyOnWriteArrayList<>();
+  private final List<NodeEvent> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private HttpServer server;
 
@@ -32,7 +32,7 @@ final class EventSink implements BeforeAllCallback, AfterAllCallback {
       if (requests.incrementAndGet() == 1) {
         exchange.sendResponseHeaders(503, -1);
       } else {
-        received.addAll(JsonMapper.builder().build().readValue(body, new TypeReference<List<ContainerEvent>>() { }));
+        received.addAll(JsonMapper.builder().build().readValue(body, new TypeReference<List<NodeEvent>>() { }));
         exchange.sendResponseHeaders(204, -1);
       }
       exchange.close();
@@ -49,7 +49,7 @@ final class EventSink implements BeforeAllCallback, AfterAllCallback {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
   }
 
-  List<ContainerEvent> received() {
+  List<NodeEvent> received() {
     return received;
   }
 

@@ -31,6 +31,7 @@ class VolumesTest {
   Path dir;
   Path rootfs;
   Volumes volumes;
+  RecordingVolumeListener listener = new RecordingVolumeListener();
 
   @BeforeEach
   void setUp() throws IOException {
@@ -40,7 +41,7 @@ class VolumesTest {
     Files.createDirectories(db.resolve("sub"));
     Files.createSymbolicLink(db.resolve("link"), Path.of("/etc/shadow"));
     Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rwx------"));
-    volumes = new Volumes(new BerthProperties(dir.resolve("data")));
+    volumes = new Volumes(new BerthProperties(dir.resolve("data")), listener);
   }
 
   @Test
@@ -99,6 +100,8 @@ class VolumesTest {
     assertThat(volumes.list()).containsExactly("keep");
     assertThat(anonymous).hasSize(2).allSatisfy(name -> assertThat(volumes.path(name)).doesNotExist());
     assertThat(volumes.of("c1").anonymous()).isEmpty();
+    assertThat(listener.told()).containsExactlyInAnyOrder("create keep", "create " + anonymous.get(0),
+        "create " + anonymous.get(1), "destroy " + anonymous.get(0), "destroy " + anonymous.get(1));
   }
 
   @Test
@@ -109,7 +112,10 @@ class VolumesTest {
         .hasMessageContaining("in use by container c1");
 
     volumes.release("c1", false);
+    volumes.mount(spec("c2", new MountSpec("volume", "shared", "/shared", false, 0)), null, rootfs);
+    volumes.release("c2", false);
     volumes.remove("shared");
+    assertThat(listener.told()).containsExactly("create shared", "destroy shared");
     assertThat(volumes.list()).isEmpty();
     assertThatThrownBy(() -> volumes.remove("shared")).hasMessageContaining("not found");
   }
