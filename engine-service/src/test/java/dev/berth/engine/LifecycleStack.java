@@ -115,11 +115,18 @@ final class LifecycleStack {
    * {@code /_ping}, which is served elsewhere), at most a minute.
    */
   Cli docker(String... args) throws IOException, InterruptedException {
+    return dockerWithInput(null, args);
+  }
+
+  /** Runs the docker CLI as {@link #docker} does, with {@code input} (or nothing when null) on its stdin. */
+  Cli dockerWithInput(String input, String... args) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("docker-cli");
     List<String> command = new ArrayList<>(List.of("docker"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
-        new File("/dev/null"))).redirectOutput(dir.resolve("out").toFile())
+    File stdin = input == null ? new File("/dev/null")
+        : Files.writeString(dir.resolve("in"), input, StandardCharsets.UTF_8).toFile();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(stdin))
+        .redirectOutput(dir.resolve("out").toFile())
         .redirectError(dir.resolve("err").toFile());
     builder.environment().put("DOCKER_HOST", "tcp://" + engine.address());
     builder.environment().put("DOCKER_CONFIG", dir.resolve("config").toString());

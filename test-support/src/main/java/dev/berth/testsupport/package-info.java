@@ -4,6 +4,7 @@
  * forwarding proxy that logs requests and can cut a transfer), Berth's services started from their
  * jars (registry-service as the second {@link dev.berth.testsupport.RegistryPeer}), small OCI image
  * layouts built with umoci from busybox-static and pushed with skopeo, and hand-made images pushed
- * through the distribution API exactly as given, for hostile content.
+ * through the distribution API exactly as given, for hostile content; and a raw-socket client of
+ * Docker's hijacked ({@code Upgrade: tcp}) connections.
  */
 package dev.berth.testsupport;

@@ -24,7 +24,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class ContainerExecs {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int BUFFER = 32 * 1024;
 
   private final Containers containers;
   private final Nodes nodes;
@@ -86,24 +85,26 @@ public class ContainerExecs {
 
   /**
    * Runs the exec to its end, copying its output to {@code out} as its node gives it — Docker's
-   * multiplexed frames, or raw terminal output with a tty — flushed as it comes. A client that goes
-   * away ends the copy; the exec's exit is recorded either way.
+   * multiplexed frames, or raw terminal output with a tty — flushed as it comes, and {@code stdin}
+   * (when not null and the exec attached stdin) to its stdin, the end of it ending stdin. A client
+   * that goes away ends the copy; the exec's exit is recorded either way.
    */
-  public void start(Exec exec, OutputStream out) throws IOException, InterruptedException {
+  public void start(Exec exec, InputStream stdin, OutputStream out) throws IOException {
+    boolean withStdin = stdin != null && exec.attachStdin();
     UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/v1/execs/{execId}/start")
-        .uriVariables(Map.of("execId", exec.agentId()));
+        .queryParam("stdin", withStdin).uriVariables(Map.of("execId", exec.agentId()));
     record(exec, "exec_start: " + String.join(" ", exec.spec().cmd()), Map.of());
-    try (InputStream body = streams.open(exec.node(), "POST", uri)) {
-      byte[] buffer = new byte[BUFFER];
-      int n;
-      while ((n = body.read(buffer)) > 0) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
+    try {
+      streams.upgrade(exec.node(), uri).splice(withStdin ? stdin : null, out);
     } finally {
       Integer exitCode = status(exec).exitCode();
       record(exec, "exec_die", Map.of("exitCode", String.valueOf(exitCode)));
     }
+  }
+
+  /** Sets the terminal size of the exec, if it runs with one. */
+  public void resize(Exec exec, int height, int width) {
+    NodeCalls.run(exec.node(), () -> nodes.client(exec.node()).resizeExec(exec.agentId(), height, width));
   }
 
   private void record(Exec exec, String action, Map<String, String> extra) {

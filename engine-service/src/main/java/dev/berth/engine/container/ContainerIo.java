@@ -17,8 +17,8 @@ import tools.jackson.databind.ObjectReader;
 
 /**
  * What a container writes and does, read from its node agent: logs (followed as long as it runs),
- * processes, resource usage (once or streamed), and waiting for it to exit or be removed. Streams
- * are passed on entry by entry, never buffered whole.
+ * its stdio attached, its terminal size, processes, resource usage (once or streamed), and waiting
+ * for it to exit or be removed. Streams are passed on entry by entry, never buffered whole.
  */
 @Component
 public class ContainerIo {
@@ -98,6 +98,24 @@ public class ContainerIo {
         sink.accept(readings.nextValue());
       }
     }
+  }
+
+  /**
+   * Attaches to the container's stdio on its node: to its current run, or to its next one before it
+   * starts (as {@code docker run} attaches before it starts). The connection carries the output as
+   * Docker's multiplexed frames, or raw with a terminal, until the container exits; with
+   * {@code stdin} what is sent on it is the container's stdin.
+   */
+  public NodeConnection attach(ContainerEntity container, boolean stdin, boolean stdout, boolean stderr) {
+    UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/v1/containers/{id}/attach")
+        .queryParam("stdin", stdin).queryParam("stdout", stdout).queryParam("stderr", stderr)
+        .uriVariables(Map.of("id", container.id()));
+    return streams.upgrade(container.node(), uri);
+  }
+
+  /** Sets the terminal size of the running container; 409 when it does not run. */
+  public void resize(ContainerEntity container, int height, int width) {
+    NodeCalls.run(container.node(), () -> nodes.client(container.node()).resize(container.id(), height, width));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.berth.engine.dockerapi;
 import dev.berth.engine.container.ContainerExecs;
 import dev.berth.engine.container.EngineException;
 import dev.berth.node.api.ExecSpec;
+import dev.berth.platform.TcpUpgrade;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Docker's exec: create, start (detached; streamed in a plain 200 as docker-java reads it; or over
- * a connection taken over with {@code Upgrade: tcp}, as the CLI asks), inspect and resize. The
- * node agent gives an exec no stdin and no terminal resizing: stdin sent by the client is not
- * read, and resize only checks that the exec exists. See the reference's §3.13 and §4.4.
+ * a connection taken over with {@code Upgrade: tcp}, as the CLI asks, which with
+ * {@code AttachStdin} also carries the client's input to the exec's stdin, the client's half-close
+ * ending it), inspect and resize (the exec's terminal, if it has one). See the reference's §3.13
+ * and §4.4.
  */
 @RestController
 class DockerExecController {
@@ -63,21 +65,13 @@ class DockerExecController {
       return ResponseEntity.ok().header(HttpHeaders.CONTENT_LENGTH, "0").build();
     }
     String contentType = StdStream.contentType(request, exec.spec().tty()).toString();
-    if ("tcp".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
-      response.setHeader(HttpHeaders.CONTENT_TYPE, contentType);
-      response.setHeader(HttpHeaders.CONNECTION, "Upgrade");
-      response.setHeader(HttpHeaders.UPGRADE, "tcp");
-      request.upgrade(ExecUpgrade.class).output(out -> execs.start(exec, out));
+    if (TcpUpgrade.requested(request)) {
+      TcpUpgrade.start(request, response, contentType, (in, out) -> execs.start(exec, in, out));
       return null;
     }
     StreamingResponseBody body = out -> {
       out.flush();
-      try {
-        execs.start(exec, out);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while running exec " + exec.id(), e);
-      }
+      execs.start(exec, null, out);
     };
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, contentType).body(body);
   }
@@ -88,22 +82,22 @@ class DockerExecController {
     return ExecInspectResponse.of(exec, execs.status(exec));
   }
 
-  /** The node agent cannot resize an exec's terminal: the size is checked and the exec must exist. */
   @PostMapping("/exec/{id}/resize")
   ResponseEntity<Void> resize(@PathVariable String id, @RequestParam(name = "h", required = false) Integer height,
       @RequestParam(name = "w", required = false) Integer width) {
     if (height != null && height < 0 || width != null && width < 0) {
       throw new EngineException.InvalidArgument("invalid terminal size " + height + "x" + width);
     }
-    execs.get(id);
+    ContainerExecs.Exec exec = execs.get(id);
+    if (height != null && width != null) {
+      execs.resize(exec, height, width);
+    }
     return ResponseEntity.ok().build();
   }
 
   private void runDetached(ContainerExecs.Exec exec) {
     try {
-      execs.start(exec, OutputStream.nullOutputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      execs.start(exec, null, OutputStream.nullOutputStream());
     } catch (IOException | EngineException e) {
       log.warn("Detached exec {} in container {} failed: {}", exec.id(), exec.containerId(), e.getMessage());
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +50,11 @@ public class ContainerHost {
   private final OciRuntime runtime;
   private final DiffApplier changes;
   private final EventLog events;
+  private final ObjectProvider<LaunchListener> listeners;
 
   ContainerHost(ContainerStore store, ImageLayers layers, Snapshotter snapshots, Volumes volumes, Networks networks,
       BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, DiffApplier changes,
-      EventLog events) {
+      EventLog events, ObjectProvider<LaunchListener> listeners) {
     this.store = store;
     this.layers = layers;
     this.snapshots = snapshots;
@@ -64,6 +66,7 @@ public class ContainerHost {
     this.runtime = runtime;
     this.changes = changes;
     this.events = events;
+    this.listeners = listeners;
   }
 
   /** What a created container rests on. */
@@ -88,7 +91,10 @@ public class ContainerHost {
     return new Prepared(image.config(), image.chainId(), volumes.mount(spec, image.config(), rootfs));
   }
 
-  /** Mounts the root filesystem, sets up the network, writes the bundle, creates and starts the container. */
+  /**
+   * Mounts the root filesystem, sets up the network, writes the bundle, creates the container, tells
+   * the {@link LaunchListener}s, and starts it.
+   */
   Launched launch(ContainerRecord record) throws IOException {
     String id = record.id();
     Path rootfs = mountRootfs(id);
@@ -101,6 +107,7 @@ public class ContainerHost {
     ConmonLog log = ConmonLog.inBundle(store.log(id), bundle);
     int pid = conmon.create(new Conmon.Launch(id, record.spec().name(), bundle, store.exitDir(),
         logs.conmonArgs(log), record.spec().tty(), record.spec().openStdin()));
+    listeners.orderedStream().forEach(listener -> listener.created(id, bundle));
     runtime.start(id);
     logs.track(id, log);
     events.append("network", "connect", network.info().mode(), networkAttributes(id, network.info()));

@@ -2,8 +2,12 @@ package dev.berth.node.exec;
 
 import dev.berth.node.api.ExecSpec;
 import dev.berth.node.api.ExecStatus;
+import java.nio.file.Path;
 
-/** One exec process: what it runs and, once started, its PID and exit code. */
+/**
+ * One exec process: what it runs and, once started, its PID, the directory of its conmon while it
+ * runs on a terminal, and its exit code.
+ */
 final class ExecSession {
 
   private final String id;
@@ -13,6 +17,7 @@ final class ExecSession {
   private volatile boolean running;
   private volatile int pid;
   private volatile Integer exitCode;
+  private volatile Path terminal;
 
   ExecSession(String id, String containerId, ExecSpec spec) {
     this.id = id;
@@ -46,10 +51,21 @@ final class ExecSession {
     this.pid = processId;
   }
 
+  /** The process runs on a terminal whose conmon has {@code dir} as its bundle directory. */
+  void terminal(Path dir) {
+    this.terminal = dir;
+  }
+
+  /** The bundle directory of the conmon holding the running process's terminal, or null. */
+  Path terminal() {
+    return terminal;
+  }
+
   void exited(int code) {
     this.exitCode = code;
     this.running = false;
     this.pid = 0;
+    this.terminal = null;
   }
 
   ExecStatus status() {

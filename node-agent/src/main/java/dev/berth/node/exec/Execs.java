@@ -2,38 +2,43 @@ package dev.berth.node.exec;
 
 import dev.berth.node.api.ExecSpec;
 import dev.berth.node.api.ExecStatus;
+import dev.berth.node.api.LogEntry;
+import dev.berth.node.attach.StreamFrames;
 import dev.berth.node.bundle.BundleWriter;
 import dev.berth.node.container.ContainerException;
 import dev.berth.node.container.ContainerHost;
 import dev.berth.node.container.ContainerRecord;
 import dev.berth.node.container.ContainerStore;
-import dev.berth.node.runtime.OciRuntime;
-import dev.berth.node.api.LogEntry;
 import dev.berth.node.logs.ConmonLog;
 import dev.berth.node.logs.ContainerLogs;
 import dev.berth.node.logs.LogQuery;
 import dev.berth.node.logs.LogRotation;
 import dev.berth.node.runtime.Conmon;
+import dev.berth.node.runtime.ConmonAttach;
+import dev.berth.node.runtime.ConmonControl;
+import dev.berth.node.runtime.OciRuntime;
 import java.io.File;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs exec processes through the OCI runtime ({@code runc exec --process}), the agent holding
  * their stdio pipes and streaming stdout and stderr apart as Docker's multiplexed frames; an exec
- * with a terminal runs under conmon, which receives the terminal from the runtime, and its output
- * is streamed raw from conmon's log.
+ * with a terminal runs under conmon, which receives the terminal from the runtime: its output is
+ * streamed raw from conmon's log, its stdin goes through conmon's attach socket and its terminal is
+ * resized through conmon's control FIFO. Each exec has a directory of its own while it runs.
  */
 @Component
 public class Execs {
@@ -86,9 +91,10 @@ public class Execs {
 
   /**
    * Runs the exec to its end, writing its output to {@code out} — as multiplexed frames, or raw from
-   * its terminal when it has one — and returns its exit code.
+   * its terminal when it has one — and feeding {@code stdin} (when not null) to its stdin, the end of
+   * it ending stdin; returns the exit code.
    */
-  public int start(String execId, OutputStream out) throws IOException {
+  public int start(String execId, InputStream stdin, OutputStream out) throws IOException {
     ExecSession session = session(execId);
     if (!session.begin()) {
       throw new ContainerException.Conflict("exec " + execId + " has already been started");
@@ -100,12 +106,12 @@ public class Execs {
       session.exited(126);
       throw e;
     }
-    Path dir = Files.createDirectories(store.dir(container.id()).resolve("execs"));
-    Path processJson = dir.resolve(execId + ".json");
+    Path dir = Files.createDirectories(store.dir(container.id()).resolve("execs").resolve(execId));
+    Path processJson = dir.resolve("process.json");
     try {
       bundles.writeProcess(processJson, bundles.execProcess(host.bundleRequest(container), session.spec()));
-      int code = session.spec().tty() ? onTerminal(container, session, dir, processJson, out)
-          : withPipes(container, session, dir, processJson, out);
+      int code = session.spec().tty() ? onTerminal(container, session, dir, processJson, stdin, out)
+          : withPipes(container, session, dir, processJson, stdin, out);
       session.exited(code);
       return code;
     } catch (InterruptedException e) {
@@ -115,20 +121,34 @@ public class Execs {
       if (session.status().running()) {
         session.exited(126);
       }
-      try (var files = Files.list(dir)) {
-        for (Path file : files.filter(f -> f.getFileName().toString().startsWith(execId)).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
+      FileSystemUtils.deleteRecursively(dir);
+    }
+  }
+
+  /** Sets the terminal size of a running exec that has one; otherwise there is nothing to resize. */
+  public void resize(String execId, int height, int width) {
+    ExecSession session = session(execId);
+    Path terminal = session.terminal();
+    if (terminal == null) {
+      return;
+    }
+    try {
+      ConmonControl.resize(ConmonControl.fifo(terminal), height, width);
+    } catch (IOException e) {
+      throw new ContainerException.Failed("cannot resize the terminal of exec " + execId + ": " + e.getMessage(), e);
     }
   }
 
   private int withPipes(ContainerRecord container, ExecSession session, Path dir, Path processJson,
-      OutputStream out) throws IOException, InterruptedException {
+      InputStream stdin, OutputStream out) throws IOException, InterruptedException {
     Path pidFile = dir.resolve(session.id() + ".pid");
     Process process = new ProcessBuilder(runtime.execCommand(container.id(), processJson, pidFile))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+            : ProcessBuilder.Redirect.PIPE)
         .start();
+    if (stdin != null) {
+      Thread.ofVirtual().name("exec-stdin-" + session.id()).start(() -> feed(stdin, process.getOutputStream()));
+    }
     StreamFrames frames = new StreamFrames(out);
     Thread stderr = Thread.ofVirtual().start(() -> copy(process.getErrorStream(), frames, StreamFrames.STDERR));
     readPid(pidFile, session);
@@ -137,13 +157,22 @@ public class Execs {
     return process.waitFor();
   }
 
-  /** A terminal needs a console socket, which conmon handles; its output arrives through its log file. */
+  /**
+   * A terminal needs a console socket, which conmon handles; its output arrives through its log file,
+   * stdin through conmon's attach socket.
+   */
   private int onTerminal(ContainerRecord container, ExecSession session, Path dir, Path processJson,
-      OutputStream out) throws IOException, InterruptedException {
-    ConmonLog log = new ConmonLog(dir.resolve(session.id() + ".log"), dir.resolve(session.id() + ".ctl"));
+      InputStream stdin, OutputStream out) throws IOException, InterruptedException {
+    ConmonLog log = new ConmonLog(dir.resolve(session.id() + ".log"), ConmonControl.fifo(dir));
     try (Conmon.ExecSession process = conmon.exec(new Conmon.Exec(container.id(), session.id(), dir, processJson,
-        logArgs.conmonArgs(log)))) {
+        logArgs.conmonArgs(log), stdin != null))) {
+      session.terminal(dir);
       session.running(process.pid());
+      if (stdin != null) {
+        // conmon sends the terminal's output to the socket too: it is read and dropped, the log has it
+        ConmonAttach attach = ConmonAttach.connect(dir);
+        Thread.ofVirtual().name("exec-attach-" + session.id()).start(() -> feed(stdin, attach));
+      }
       CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
         try {
           return process.awaitExit();
@@ -153,6 +182,31 @@ public class Execs {
       }, Thread::startVirtualThread);
       logs.read(log, LogQuery.following(), exit::isDone, entry -> write(out, entry));
       return exit.join();
+    }
+  }
+
+  /**
+   * Copies the client's input to the process's stdin pipe, each chunk as it comes; its end (or a
+   * failed read: Tomcat reports a half-close as EOFException) closes the pipe.
+   */
+  private static void feed(InputStream in, OutputStream stdin) {
+    try (stdin) {
+      byte[] buffer = new byte[BUFFER];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        stdin.write(buffer, 0, n);
+        stdin.flush();
+      }
+    } catch (IOException e) {
+      // the client went away or the process closed its stdin
+    }
+  }
+
+  /** Sends the client's input to conmon, which passes it to the terminal; its end closes conmon's stdin. */
+  private static void feed(InputStream in, ConmonAttach attach) {
+    try {
+      attach.pump(in, (pipe, buffer, offset, length) -> { });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -183,7 +237,7 @@ public class Execs {
     try (in) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        frames.write(stream, buffer, n);
+        frames.write(stream, buffer, 0, n);
       }
     } catch (IOException e) {
       // the client went away or the process closed its end: the exit code still counts

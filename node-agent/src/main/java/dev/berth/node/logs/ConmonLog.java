@@ -1,5 +1,6 @@
 package dev.berth.node.logs;
 
+import dev.berth.node.runtime.ConmonControl;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ public record ConmonLog(Path file, Path controlFifo) {
 
   /** The log of a container whose conmon runs with bundle directory {@code bundle}. */
   public static ConmonLog inBundle(Path file, Path bundle) {
-    return new ConmonLog(file, bundle.resolve("ctl"));
+    return new ConmonLog(file, ConmonControl.fifo(bundle));
   }
 
   /** The {@code n}th rotated file, 0 being the current file. */

@@ -1,16 +1,13 @@
 package dev.berth.node.logs;
 
-import dev.berth.node.sys.Syscalls;
+import dev.berth.node.runtime.ConmonControl;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import jnr.constants.platform.OpenFlags;
-import jnr.posix.POSIX;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -34,7 +31,6 @@ import org.springframework.stereotype.Service;
 public class LogRotation implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(LogRotation.class);
-  private static final byte[] REOPEN_LOGS = "2 0 0\n".getBytes(StandardCharsets.US_ASCII);
 
   private final LogProperties properties;
   private final Map<String, ConmonLog> tracked = new ConcurrentHashMap<>();
@@ -107,28 +103,8 @@ public class LogRotation implements SchedulingConfigurer {
     }
   }
 
-  /**
-   * Asks conmon to reopen its log file. The FIFO is opened without blocking, so a conmon that is gone
-   * (nobody reading) fails fast instead of hanging the caller.
-   */
+  /** Asks conmon to reopen its log file; fails fast when conmon is gone. */
   static void reopen(ConmonLog log) throws IOException {
-    POSIX posix = Syscalls.posix();
-    int flags = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_NONBLOCK.intValue() | OpenFlags.O_CLOEXEC.intValue();
-    int fd = posix.open(log.controlFifo().toString(), flags, 0);
-    if (fd < 0) {
-      throw failure(posix, "open conmon control FIFO " + log.controlFifo());
-    }
-    try {
-      if (posix.write(fd, REOPEN_LOGS, REOPEN_LOGS.length) != REOPEN_LOGS.length) {
-        throw failure(posix, "write reopen request to " + log.controlFifo());
-      }
-    } finally {
-      posix.close(fd);
-    }
-  }
-
-  private static IOException failure(POSIX posix, String call) {
-    int errno = posix.errno();
-    return new IOException(call + ": " + posix.strerror(errno) + " (errno " + errno + ")");
+    ConmonControl.reopenLogs(log.controlFifo());
   }
 }

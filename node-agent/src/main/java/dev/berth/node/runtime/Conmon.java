@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * agent), runs {@code <runtime> create}, reports the container's PID on a sync pipe, then copies the
  * container's stdout and stderr into its log, writes the exit code to {@code <exitDir>/<id>} when
  * the container exits and creates {@code oom} in the bundle directory (its working directory) when
- * the kernel OOM-killed it. Its control FIFO is {@code <bundle>/ctl}; its attach socket
- * {@code <socketDir>/<id>/attach}.
+ * the kernel OOM-killed it. Its control FIFO ({@link ConmonControl}) and attach socket
+ * ({@link ConmonAttach}) are in the bundle directory, linked as {@code <socketDir>/<id>}.
  */
 public class Conmon {
 
@@ -59,15 +59,19 @@ public class Conmon {
   }
 
   /**
-   * An exec process conmon supervises, with a terminal: its output goes to the log given.
+   * An exec process conmon supervises, with a terminal: its output goes to the log given; its
+   * control FIFO (terminal size) and attach socket (stdin) are in {@code dir}.
    *
    * @param containerId the container it runs in
    * @param execId its own ID
-   * @param dir a directory for its process spec, PID file, exit file and sync pipe
+   * @param dir the exec's own directory: process spec, PID file, exit file, sync pipe, control FIFO
+   *     and attach socket
    * @param processJson the runtime process spec ({@code runc exec --process})
    * @param logArgs conmon's log options
+   * @param stdin whether stdin is open, fed through the attach socket
    */
-  public record Exec(String containerId, String execId, Path dir, Path processJson, List<String> logArgs) {
+  public record Exec(String containerId, String execId, Path dir, Path processJson, List<String> logArgs,
+      boolean stdin) {
   }
 
   /** Starts {@code exec} on a terminal; the session yields its PID now and its exit code once it exits. */
@@ -75,15 +79,18 @@ public class Conmon {
     List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_SYNC_PIPE, binary.toString(),
         "--api-version", "1", "-c", exec.containerId(), "-u", exec.execId(), "-r", runtime.binary().toString(),
         "-p", exec.dir().resolve(exec.execId() + ".pid").toString(), "--exit-dir", exec.dir().toString(),
-        "--socket-dir-path", socketDir.toString(), "--log-level", "error", "-e", "--exec-process-spec",
-        exec.processJson().toString(), "-t"));
+        "-b", exec.dir().toString(), "--socket-dir-path", socketDir.toString(), "--log-level", "error", "-e",
+        "--exec-process-spec", exec.processJson().toString(), "-t"));
+    if (exec.stdin()) {
+      command.add("-i");
+    }
     for (String arg : runtime.globalArgs()) {
       command.add("--runtime-arg=" + arg);
     }
     command.addAll(exec.logArgs());
     SyncPipe sync = spawn(command, exec.dir());
     try {
-      return new ExecSession(sync.pid("exec in " + exec.containerId()), sync);
+      return new ExecSession(sync.pid("exec in " + exec.containerId()), sync, socketDir.resolve(exec.execId()));
     } catch (IOException | RuntimeException e) {
       sync.close();
       throw e;
@@ -95,10 +102,12 @@ public class Conmon {
 
     private final int pid;
     private final SyncPipe sync;
+    private final Path socketLink;
 
-    private ExecSession(int pid, SyncPipe sync) {
+    private ExecSession(int pid, SyncPipe sync, Path socketLink) {
       this.pid = pid;
       this.sync = sync;
+      this.socketLink = socketLink;
     }
 
     public int pid() {
@@ -114,9 +123,14 @@ public class Conmon {
       return JSON.readTree(line).path("data").asInt(-1);
     }
 
+    /** Ends the session and removes conmon's link to its attach socket. */
     @Override
     public void close() throws IOException {
-      sync.close();
+      try {
+        sync.close();
+      } finally {
+        Files.deleteIfExists(socketLink);
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.berth.node.exec;
+package dev.berth.node.attach;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,23 +8,25 @@ import java.io.OutputStream;
  * three zero bytes; the payload size as a big-endian 32-bit number) followed by the payload.
  * Writes from several threads are serialized per frame.
  */
-final class StreamFrames {
+public final class StreamFrames {
 
-  static final int STDOUT = 1;
-  static final int STDERR = 2;
-  static final String MEDIA_TYPE = "application/vnd.docker.multiplexed-stream";
+  /** The stream number of stdout. */
+  public static final int STDOUT = 1;
+  /** The stream number of stderr. */
+  public static final int STDERR = 2;
 
   private final OutputStream out;
 
-  StreamFrames(OutputStream out) {
+  public StreamFrames(OutputStream out) {
     this.out = out;
   }
 
-  synchronized void write(int stream, byte[] buffer, int length) throws IOException {
+  /** Writes {@code length} bytes of {@code buffer} from {@code offset} as one frame on {@code stream}, flushed. */
+  public synchronized void write(int stream, byte[] buffer, int offset, int length) throws IOException {
     byte[] header = {(byte) stream, 0, 0, 0, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
         (byte) length};
     out.write(header);
-    out.write(buffer, 0, length);
+    out.write(buffer, offset, length);
     out.flush();
   }
 }
