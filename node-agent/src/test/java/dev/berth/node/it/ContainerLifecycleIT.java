@@ -210,7 +210,8 @@ class ContainerLifecycleIT {
     List<NodeEvent> mine = eventually(() -> events.received().stream()
         .filter(event -> event.aboutContainer() && event.actorId().equals(id)).toList(), list -> list.size() >= 3);
     assertThat(mine).extracting(NodeEvent::action).containsExactly("create", "start", "die");
-    assertThat(events.received()).filteredOn(event -> id.equals(event.attributes().get("container")))
+    assertThat(eventually(() -> events.received().stream()
+        .filter(event -> id.equals(event.attributes().get("container"))).toList(), list -> list.size() >= 2))
         .extracting(NodeEvent::type, NodeEvent::action, NodeEvent::actorId)
         .containsExactly(tuple("network", "connect", "none"), tuple("network", "disconnect", "none"));
     assertThat(mine.getLast().exitCode()).isEqualTo(9);
