@@ -102,6 +102,8 @@ public record StackPlan(List<ServiceSpec> services, List<String> notes, List<Str
     environment.put("BERTH_DATA_DIR", layout.serviceData(deployable.module()).toString());
     environment.put("SERVER_ADDRESS", "127.0.0.1");
     environment.put("SERVER_PORT", Integer.toString(deployable.port()));
+    // graceful shutdown waits for open requests (the engine's long-lived calls to node agents) this long, not 30 s
+    environment.put("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "10s");
     if (deployable.database()) {
       environment.put("SPRING_DATASOURCE_URL", jdbcUrl(postgresPort));
       environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
