@@ -1,5 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.cli.client.ApiCommands;
+import dev.berth.cli.client.BerthApi;
 import dev.berth.cli.command.Cli;
 import dev.berth.cli.command.Down;
 import dev.berth.cli.command.Status;
@@ -28,7 +30,8 @@ public final class Berth {
   static int run(String[] args) throws Exception {
     Arguments arguments;
     try {
-      arguments = Arguments.parse(Arrays.asList(args), Path.of(System.getProperty("user.home")));
+      String host = System.getenv().getOrDefault("BERTH_HOST", Arguments.DEFAULT_HOST);
+      arguments = Arguments.parse(Arrays.asList(args), Path.of(System.getProperty("user.home")), host);
     } catch (Arguments.UsageException e) {
       System.err.println("berth: " + e.getMessage());
       System.err.println();
@@ -45,6 +48,10 @@ public final class Berth {
       case "up" -> Up.run(cli, layout, arguments.foreground());
       case "down" -> Down.run(cli, layout);
       case "status" -> Status.run(cli, layout);
+      case "ps" -> ApiCommands.ps(new BerthApi(arguments.host()), arguments.all(), System.out, System.err);
+      case "images" -> ApiCommands.images(new BerthApi(arguments.host()), System.out, System.err);
+      case "pull" -> ApiCommands.pull(new BerthApi(arguments.host()), arguments.operands().getFirst(), System.out,
+          System.err);
       case "supervise" -> Supervise.run(cli, layout, () -> { });
       case "postgres" -> PostgresServer.run(layout.postgresData(), arguments.port().orElseThrow(), System.out);
       default -> {

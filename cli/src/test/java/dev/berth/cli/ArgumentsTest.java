@@ -62,4 +62,25 @@ class ArgumentsTest {
     assertThatThrownBy(() -> Arguments.parse(List.of("postgres", "--port", "70000"), HOME))
         .hasMessageContaining("not a port");
   }
+
+  @Test
+  void pullTakesOneReferenceAndTheGatewayComesFromHostOrTheDefault() {
+    Arguments pull = Arguments.parse(List.of("pull", "httpd:latest", "--host", "http://gw:8080/"), HOME,
+        "http://127.0.0.1:8080");
+
+    assertThat(pull.operands()).containsExactly("httpd:latest");
+    assertThat(pull.host()).isEqualTo("http://gw:8080");
+    assertThat(Arguments.parse(List.of("images"), HOME, "http://env:1").host()).isEqualTo("http://env:1");
+    assertThatThrownBy(() -> Arguments.parse(List.of("pull"), HOME)).hasMessageContaining("one image reference");
+    assertThatThrownBy(() -> Arguments.parse(List.of("pull", "a", "b"), HOME)).hasMessageContaining("one image");
+    assertThatThrownBy(() -> Arguments.parse(List.of("images", "busybox"), HOME))
+        .hasMessageContaining("unknown argument 'busybox'");
+  }
+
+  @Test
+  void allIsAnOptionOfPsOnly() {
+    assertThat(Arguments.parse(List.of("ps", "-a"), HOME).all()).isTrue();
+    assertThat(Arguments.parse(List.of("ps"), HOME).all()).isFalse();
+    assertThatThrownBy(() -> Arguments.parse(List.of("images", "--all"), HOME)).hasMessageContaining("ps only");
+  }
 }
