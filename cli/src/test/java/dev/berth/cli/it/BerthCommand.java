@@ -28,10 +28,16 @@ final class BerthCommand {
   }
 
   Result run(String command) throws IOException, InterruptedException {
+    return run(command, List.of("--data-dir", dataDir.toString()));
+  }
+
+  /** {@code berth COMMAND ARGUMENTS...}, without a data directory (the API commands take none). */
+  Result run(String command, List<String> arguments) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("berth.cli.jar", "target/berth.jar")).toAbsolutePath();
     Path home = Path.of(System.getProperty("berth.home", "..")).toAbsolutePath().normalize();
     List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dberth.home=" + home, "-jar", jar.toString(), command, "--data-dir", dataDir.toString()));
+        "-Dberth.home=" + home, "-jar", jar.toString(), command));
+    line.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process process = builder.start();

@@ -114,8 +114,46 @@ class BerthUpIT {
     }
   }
 
+  /**
+   * The API commands against the services themselves: the gateway (not in this tree) routes the same
+   * paths, {@code /api/v1/images/**} to image-service and {@code /api/v1/containers/**} to engine-service.
+   */
   @Test
   @Order(4)
+  void pullImagesAndPsSpeakTheNativeApi() throws Exception {
+    String images = "http://127.0.0.1:8082";
+    BerthCommand.Result pull = berth.run("pull", List.of("httpd", "--host", images));
+    assertThat(pull.status()).as(pull.output()).isZero();
+    assertThat(pull.output()).contains("httpd:latest");
+    BerthCommand.Result unknown = berth.run("pull", List.of("no/such-image", "--host", images));
+    assertThat(unknown.status()).isEqualTo(1);
+    assertThat(unknown.output()).contains("404");
+
+    BerthCommand.Result list = berth.run("images", List.of("--host", images));
+    assertThat(list.status()).isZero();
+    assertThat(list.output()).containsPattern("(?m)^httpd +latest ").containsPattern("(?m)^REPOSITORY +TAG +IMAGE ID");
+
+    HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/v1/containers"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"cli-it\",\"image\":\"httpd\",\"cmd\":[\"true\"]}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    try {
+      BerthCommand.Result ps = berth.run("ps", List.of("-a", "--host", "http://127.0.0.1:8081"));
+      assertThat(ps.status()).isZero();
+      assertThat(ps.output()).containsPattern("(?m)^[0-9a-f]{12} +httpd +.* created +\\S+ +cli-it$");
+      assertThat(berth.run("ps", List.of("--host", "http://127.0.0.1:8081")).output()).doesNotContain("cli-it");
+    } finally {
+      HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/v1/containers/cli-it?force=true"))
+          .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+    BerthCommand.Result noGateway = berth.run("images", List.of("--host", "http://127.0.0.1:8080"));
+    assertThat(noGateway.status()).isEqualTo(1);
+    assertThat(noGateway.output()).contains("nothing answers at http://127.0.0.1:8080/");
+  }
+
+  @Test
+  @Order(5)
   void upAgainSaysTheStackIsAlreadyUp() throws Exception {
     BerthCommand.Result up = berth.run("up");
 
@@ -124,7 +162,7 @@ class BerthUpIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aServiceKilledWithSigkillIsRestartedAndHealthyAgain() throws Exception {
     assertRestartedAfterSigkill("image-service");
     assertThat(Files.readString(dataDir.resolve("logs/supervisor.log")))
@@ -132,14 +170,14 @@ class BerthUpIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void postgresKilledWithSigkillIsRestartedAndTheServicesRecover() throws Exception {
     assertRestartedAfterSigkill("postgres");
     awaitUp(() -> allUp());
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void downStopsEveryProcessOfTheStackAndIsIdempotent() throws Exception {
     Properties state = state();
     List<Long> pids = state.stringPropertyNames().stream().filter(key -> key.endsWith(".pid"))
