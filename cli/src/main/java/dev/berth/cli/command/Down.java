@@ -30,12 +30,12 @@ public final class Down {
       LogFollower follower = new LogFollower(layout.log("supervisor"));
       supervisor.get().destroy();
       Instant deadline = Instant.now().plus(SUPERVISOR_TIMEOUT);
-      while (supervisor.get().isAlive() && Instant.now().isBefore(deadline)) {
+      while (Processes.isRunning(supervisor.get()) && Instant.now().isBefore(deadline)) {
         follower.lines().forEach(cli.out()::println);
         Thread.sleep(200);
       }
       follower.lines().forEach(cli.out()::println);
-      if (supervisor.get().isAlive()) {
+      if (Processes.isRunning(supervisor.get())) {
         cli.out().println("The supervisor did not stop within " + SUPERVISOR_TIMEOUT.toMinutes() + " minutes: killing it");
         Processes.stop(supervisor.get(), Duration.ZERO);
       }

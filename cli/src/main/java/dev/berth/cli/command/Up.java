@@ -58,7 +58,7 @@ public final class Up {
     List<String> taken = new ArrayList<>();
     for (ServiceSpec service : plan.services()) {
       if (!Ports.isFree(service.port())) {
-        taken.add(service.name() + " needs " + Ports.describeTaken(service.port()));
+        taken.add(service.name() + ": " + Ports.describeTaken(service.port()));
       }
     }
     if (!taken.isEmpty()) {

@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Processes known by pid and start time, and stopping them: SIGTERM, a grace period, then SIGKILL. */
 public final class Processes {
@@ -23,7 +20,24 @@ public final class Processes {
 
   /** The live process {@code pid} if it started at {@code startMillis} (else the pid was recycled). */
   public static Optional<ProcessHandle> find(long pid, long startMillis) {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startMillis(p) == startMillis);
+    return ProcessHandle.of(pid).filter(Processes::isRunning).filter(p -> startMillis(p) == startMillis);
+  }
+
+  /**
+   * Whether {@code process} is alive and not a zombie: a killed process whose parent has not
+   * collected its exit status yet still counts as alive to {@link ProcessHandle#isAlive()}.
+   */
+  public static boolean isRunning(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      int end = stat.lastIndexOf(')');
+      return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+    } catch (IOException e) {
+      return !Files.isDirectory(Path.of("/proc/self"));
+    }
   }
 
   /** The process that {@code berth.pid} names, if it still runs; the file holds {@code <pid> <start millis>}. */
@@ -57,16 +71,16 @@ public final class Processes {
     return true;
   }
 
-  /** Whether {@code process} exited within {@code timeout}. */
+  /** Whether {@code process} exited (or is a zombie) within {@code timeout}. */
   public static boolean awaitExit(ProcessHandle process, Duration timeout) throws InterruptedException {
-    try {
-      process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return !process.isAlive();
-    } catch (ExecutionException e) {
-      return !process.isAlive();
+    Instant deadline = Instant.now().plus(timeout);
+    while (isRunning(process)) {
+      if (Instant.now().isAfter(deadline)) {
+        return false;
+      }
+      Thread.sleep(100);
     }
+    return true;
   }
 
   /**
