@@ -96,7 +96,7 @@ public final class Processes {
     if (!first.matches("\\d+")) {
       return Optional.empty();
     }
-    return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+    return ProcessHandle.of(Long.parseLong(first)).filter(Processes::isRunning)
         .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
   }
 }
