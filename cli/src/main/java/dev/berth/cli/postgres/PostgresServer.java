@@ -1,0 +1,55 @@
+package dev.berth.cli.postgres;
+
+import dev.berth.cli.stack.Processes;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs PostgreSQL with its data in {@code dir} (created on the first run, kept after) on
+ * {@code 127.0.0.1:port} until SIGTERM, then shuts it down. The server runs as a process of its
+ * own, so if this wrapper is killed it lives on: the next start stops that orphan first.
+ */
+public final class PostgresServer {
+
+  private PostgresServer() {
+  }
+
+  public static int run(Path dir, int port, PrintStream out) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    Optional<ProcessHandle> orphan = Processes.postmaster(dir);
+    if (orphan.isPresent()) {
+      out.println("Stopping the PostgreSQL server (pid " + orphan.get().pid() + ") a killed run left on " + dir);
+      Processes.stop(orphan.get(), Duration.ofSeconds(30));
+    }
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(dir)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setServerConfig("max_connections", "300")
+        .setRegisterShutdownHook(false)
+        .setPGStartupWait(Duration.ofMinutes(2))
+        .start();
+    out.println("PostgreSQL listens on 127.0.0.1:" + port + " with its data in " + dir);
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        postgres.close();
+        out.println("PostgreSQL stopped");
+      } catch (IOException e) {
+        out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+      } finally {
+        stopped.countDown();
+      }
+    }, "postgres-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
