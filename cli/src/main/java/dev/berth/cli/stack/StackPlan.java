@@ -39,7 +39,8 @@ public record StackPlan(List<ServiceSpec> services, List<String> notes, List<Str
   public static final List<Deployable> DEPLOYABLES = List.of(
       new Deployable("registry-service", REGISTRY_PORT, true, false, false, Map.of()),
       new Deployable(IMAGE_SERVICE, 8082, true, false, false,
-          Map.of("BERTH_IMAGE_DEFAULT_REGISTRY", "127.0.0.1:" + REGISTRY_PORT)),
+          Map.of("BERTH_IMAGE_DEFAULT_REGISTRY", "127.0.0.1:" + REGISTRY_PORT,
+              "BERTH_IMAGE_ENGINE", "http://127.0.0.1:8081")),
       new Deployable("engine-service", 8081, true, false, false,
           Map.of("BERTH_ENGINE_IMAGE_SERVICE", "http://127.0.0.1:8082")),
       new Deployable("node-agent", 8083, false, true, false,

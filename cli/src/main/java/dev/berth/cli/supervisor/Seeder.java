@@ -8,17 +8,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Puts the seed images into the registry once: when the registry lacks {@code library/busybox}
  * or {@code library/httpd} tagged {@code latest}, runs image-service's seed mode
  * ({@code --berth.image.seed=true}: builds both from the host's static busybox, pushes them to its
- * default registry, exits) with the environment image-service runs with.
+ * default registry, exits) with the environment image-service runs with, except that it keeps its
+ * store in a scratch directory with an embedded PostgreSQL of its own, deleted afterwards: the seed
+ * images land in the registry only, so the stack's image store starts empty and the first
+ * {@code docker run httpd} pulls, as on a fresh Docker host.
  */
 final class Seeder {
 
@@ -50,21 +57,42 @@ final class Seeder {
     return true;
   }
 
-  /** Runs image-service's seed mode to its end, its output appended to {@code log}; its exit status. */
-  static int seed(ServiceSpec imageService, Path log) throws IOException, InterruptedException {
+  /**
+   * Runs image-service's seed mode to its end with its store under {@code scratch} (deleted
+   * afterwards), its output appended to {@code log}; its exit status.
+   */
+  static int seed(ServiceSpec imageService, Path scratch, Path log) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(imageService.command());
     command.add("--berth.image.seed=true");
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(imageService.environment());
-    Process process = builder.start();
-    if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly().waitFor();
-      return -1;
+    Map<String, String> environment = builder.environment();
+    environment.putAll(imageService.environment());
+    environment.keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE_") || name.equals("BERTH_IMAGE_ENGINE"));
+    environment.put("BERTH_DATA_DIR", scratch.toString());
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+        return -1;
+      }
+      return process.exitValue();
+    } finally {
+      deleteRecursively(scratch);
     }
-    return process.exitValue();
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Whether the plan has what seeding needs: the registry and image-service. */

@@ -124,7 +124,7 @@ public final class Supervisor implements SupervisedProcess.Listener {
     out.println("  seed images       building busybox and httpd, pushing them to the registry ...");
     out.flush();
     Path log = layout.log("seed");
-    int status = Seeder.seed(imageService, log);
+    int status = Seeder.seed(imageService, layout.serviceData("seed"), log);
     if (status != 0 || !Seeder.seeded(StackPlan.REGISTRY_PORT)) {
       throw new StartupFailure("seeding busybox and httpd failed (exit status " + status + "); see " + log + tail(log));
     }

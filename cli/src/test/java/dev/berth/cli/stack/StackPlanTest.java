@@ -50,6 +50,7 @@ class StackPlanTest {
         .containsEntry("SPRING_DATASOURCE_USERNAME", "postgres");
     assertThat(plan.service("image-service").orElseThrow().environment())
         .containsEntry("BERTH_IMAGE_DEFAULT_REGISTRY", "127.0.0.1:5000")
+        .containsEntry("BERTH_IMAGE_ENGINE", "http://127.0.0.1:8081")
         .containsKey("SPRING_DATASOURCE_URL");
     assertThat(plan.service("engine-service").orElseThrow().environment())
         .containsEntry("BERTH_ENGINE_IMAGE_SERVICE", "http://127.0.0.1:8082");
