@@ -42,19 +42,25 @@ mirror=${mirror:-http://deb.debian.org/debian}
 
 java_version=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ { print $2 }')
 java_major=${java_version%%[.+]*}
-key="$suite-$java_version"
+# bumped when what the script puts in the images changes, so cached root filesystems and images are rebuilt
+layout_version=2
+key="$suite-$java_version-$layout_version"
 mkdir -p "$cache"
 log() { echo "base-image: $*" >&2; }
 
 # debootstrap --variant=minbase once per suite, kept as a tar (the slow step: 1-3 minutes)
 rootfs_tar() {
-  local tar=$cache/rootfs-$suite.tar
+  local tar=$cache/rootfs-$suite-$layout_version.tar
   if [ ! -s "$tar" ]; then
     local dir
     dir=$(mktemp -d "$cache/rootfs.XXXXXX")
     log "debootstrap --variant=minbase $suite from $mirror (once; cached in $tar)"
     debootstrap --variant=minbase "$suite" "$dir" "$mirror" >"$cache/debootstrap.log" 2>&1 \
       || { tail -20 "$cache/debootstrap.log" >&2; rm -rf "$dir"; exit 1; }
+    # the user the services' images run as (1000:1000) has a name and a home: initdb (the embedded PostgreSQL of
+    # a service started without a database) refuses to run as a user that /etc/passwd does not know
+    chroot "$dir" groupadd --gid 1000 berth
+    chroot "$dir" useradd --uid 1000 --gid 1000 --create-home --home-dir /home/berth --shell /bin/bash berth
     rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/*
     tar -C "$dir" --numeric-owner -cf "$tar.tmp" . && mv "$tar.tmp" "$tar"
     rm -rf "$dir"
@@ -65,7 +71,7 @@ rootfs_tar() {
 # the minbase tree with node-agent's extra packages installed in a chroot (dpkg keeps the packages' file
 # times, so the whole tree is the layer rather than a diff)
 node_rootfs_tar() {
-  local tar=$cache/node-$suite.tar
+  local tar=$cache/node-$suite-$layout_version.tar
   if [ ! -s "$tar" ]; then
     local dir
     dir=$(mktemp -d "$cache/node.XXXXXX")
