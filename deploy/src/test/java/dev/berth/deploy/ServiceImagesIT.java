@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.testsupport.RegistryServiceProcess;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +118,36 @@ class ServiceImagesIT {
       assertThat(labels.path("org.opencontainers.image.revision").asString()).isEqualTo(revision);
       assertThat(labels.path("org.opencontainers.image.base.name").asString())
           .startsWith(registry.address() + "/berth/base-");
+    }
+  }
+
+  /**
+   * Berth runs Berth: registry-service's image, started as a container on Berth by the docker CLI (through
+   * engine-service, image-service and a node agent started from their jars), answers {@code /v2/} on its
+   * published port — with its embedded PostgreSQL, as the image's non-root user.
+   */
+  @Test
+  void registryServiceImageRunsAsAContainerOnBerth() throws Exception {
+    String image = registry.address() + "/berth/registry-service:" + VERSION;
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (BerthStack stack = BerthStack.start("BerthRunsBerth")) {
+      stack.pull(image);
+      String id = stack.docker("run", "-d", "--name", "berth-registry", "-p", "127.0.0.1:" + port + ":5000", image);
+      try {
+        URI v2 = URI.create("http://127.0.0.1:" + port + "/v2/");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (BerthStack.status(v2) != 200 && Instant.now().isBefore(deadline)) {
+          assertThat(stack.docker("inspect", "-f", "{{.State.Running}}", id)).as("the container runs").isEqualTo("true");
+          Thread.sleep(1000);
+        }
+        assertThat(BerthStack.status(v2)).as("GET %s; container log:%n%s", v2, stack.docker("logs", id)).isEqualTo(200);
+        assertThat(stack.docker("logs", id)).contains("started embedded PostgreSQL");
+      } finally {
+        stack.docker("rm", "-f", id);
+      }
     }
   }
 
