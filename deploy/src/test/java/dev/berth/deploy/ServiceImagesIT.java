@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Service images built as CI builds them, with no public registry: registry-service runs from its jar, the base
  * images are made on this machine ({@code deploy/base-image.sh}: debootstrap + jlink) and pushed into it, and
  * {@code ./mvnw -Pimages package jib:build} builds every deployable's image on them and pushes it there too. Then
- * each image's config is read back from the registry. Needs root, debootstrap, umoci and skopeo.
+ * each image's config is read back from the registry, and registry-service's image is run on Berth itself. Needs
+ * root, debootstrap, umoci, skopeo, the docker CLI, and what node agents need (runc, conmon, CNI plugins, iptables).
  */
 class ServiceImagesIT {
 
