@@ -115,8 +115,8 @@ final class HijackHandler extends ChannelInboundHandlerAdapter {
 
   private void hijack(ChannelHandlerContext ctx, HttpRequest request) {
     String requestId = RequestIds.keepOrCreate(request.headers().get(RequestIds.HEADER));
-    log.info("{} {} {} -> hijacked, spliced to engine-service at {}", requestId, request.method(), request.uri(),
-        engine);
+    log.info("{} {} {} -> hijacked, spliced to engine-service at {}:{}", requestId, request.method(),
+        request.uri(), engine.getHostString(), engine.getPort());
     // the client shuts down its side after stdin's EOF and still reads the output: keep the channel open then
     ctx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     splice = new Splice(ctx, requestId);

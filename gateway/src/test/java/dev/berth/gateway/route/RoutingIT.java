@@ -107,6 +107,27 @@ class RoutingIT {
     assertThat(get("/actuator/health").body()).contains("\"UP\"");
   }
 
+  @Test
+  void keepsASaneRequestIdAndPassesItOnBothWays() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/version"))
+        .header("X-Request-Id", "cli-1.2_3").build());
+
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue("cli-1.2_3");
+    assertThat(services.engine().last().headers().get("X-request-id")).containsExactly("cli-1.2_3");
+  }
+
+  @Test
+  void replacesARequestIdThatIsTooLongOrHasOtherCharacters() throws Exception {
+    HttpResponse<String> tooLong = send(HttpRequest.newBuilder(uri("/info")).header("X-Request-Id", "a".repeat(65)).build());
+    String forwarded = services.engine().last().headers().get("X-request-id").getFirst();
+    HttpResponse<String> odd = send(HttpRequest.newBuilder(uri("/info")).header("X-Request-Id", "a b;c").build());
+
+    assertThat(tooLong.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id)
+        .matches("[0-9a-f-]{36}").isEqualTo(forwarded));
+    assertThat(odd.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    assertThat(get("/no/such/docker/path").headers().firstValue("X-Request-Id")).isPresent();
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return send(HttpRequest.newBuilder(uri(path)).build());
   }
