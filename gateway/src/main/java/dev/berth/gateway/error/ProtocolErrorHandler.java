@@ -48,9 +48,11 @@ class ProtocolErrorHandler implements ErrorWebExceptionHandler {
     GatewayError gatewayError = GatewayError.of(error, service);
     String path = exchange.getRequest().getPath().value();
     Object requestId = exchange.getAttribute(RequestIdFilter.ATTRIBUTE);
-    if (gatewayError.isServerError()) {
+    if (gatewayError.status().value() == 500) {
+      log.error("{} {} {} -> 500", requestId, exchange.getRequest().getMethod(), path, error);
+    } else if (gatewayError.isServerError()) {
       log.warn("{} {} {} -> {}: {}", requestId, exchange.getRequest().getMethod(), path,
-          gatewayError.status().value(), gatewayError.message(), error);
+          gatewayError.status().value(), gatewayError.message());
     } else {
       log.info("{} {} {} -> {}: {}", requestId, exchange.getRequest().getMethod(), path,
           gatewayError.status().value(), gatewayError.message());
