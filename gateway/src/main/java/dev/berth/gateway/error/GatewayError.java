@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What went wrong, as a status and a message for the client: a service that cannot be reached is
- * (refused or timed out connecting) 503, one that answered too slowly 504, one that broke the exchange off 502, a path no route and
- * no endpoint serves 404.
+ * What went wrong, as a status and a message for the client: a service that cannot be reached
+ * (connection refused or timed out) is 503, one that answered too slowly 504, one that broke the
+ * exchange off 502, a path no route and no endpoint serves 404.
  *
  * @param status the status to answer with
  * @param message what to tell the client, naming the service but never a stack trace

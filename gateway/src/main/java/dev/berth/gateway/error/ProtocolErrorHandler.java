@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 import dev.berth.gateway.requestid.RequestIdFilter;
 import dev.berth.gateway.route.Protocol;
+import dev.berth.gateway.route.RouteConfiguration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class ProtocolErrorHandler implements ErrorWebExceptionHandler {
       return Mono.error(error);
     }
     Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-    String service = route == null ? null : (String) route.getMetadata().get("berth.service");
+    String service = route == null ? null : (String) route.getMetadata().get(RouteConfiguration.SERVICE);
     GatewayError gatewayError = GatewayError.of(error, service);
     String path = exchange.getRequest().getPath().value();
     Object requestId = exchange.getAttribute(RequestIdFilter.ATTRIBUTE);

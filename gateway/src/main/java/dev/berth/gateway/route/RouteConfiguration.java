@@ -21,13 +21,16 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The route table. Paths are passed on unchanged (the Docker version prefix included: the services
  * strip it themselves and answer by the version asked for), bodies are streamed both ways, and the
- * routes that may stream for as long as a container lives carry no response timeout.
+ * routes that may stream for as long as a container lives carry no response timeout. Besides the
+ * resources of the design, image-service's {@code /api/v1/blobs} and registry-service's
+ * {@code /api/v1/gc} are routed too, so every operation the aggregated Swagger UI lists can be
+ * tried through the gateway.
  */
 @Configuration(proxyBeanMethods = false)
-class RouteConfiguration {
+public class RouteConfiguration {
 
   /** Route metadata naming the service behind a route, for the errors the gateway answers itself. */
-  static final String SERVICE = "berth.service";
+  public static final String SERVICE = "berth.service";
 
   @Bean
   RouteLocator berthRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
