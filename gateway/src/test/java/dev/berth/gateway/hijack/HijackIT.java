@@ -11,7 +11,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,10 @@ class HijackIT {
 
   private static final String UPGRADED = "HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
       + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
+  private static final int READ_TIMEOUT_MILLIS = 30_000;
   private static final ServerSocket engine = listen();
+  /** The engine side and the client's writer each on a thread of their own (the common pool may have only one). */
+  private static final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
   @LocalServerPort
   int port;
@@ -42,6 +48,7 @@ class HijackIT {
 
   @AfterAll
   static void stop() throws IOException {
+    threads.shutdownNow();
     engine.close();
   }
 
@@ -57,10 +64,10 @@ class HijackIT {
       String stdin = new String(upstream.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       upstream.getOutputStream().write(ascii("output after stdin ended: " + stdin));
       return new Received(request.head(), request.body(), stdin);
-    }));
+    }), threads);
     String body = "{\"Detach\":false,\"Tty\":true}";
 
-    try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    try (Socket client = connect()) {
       client.getOutputStream().write(ascii("POST /v1.44/exec/e1/start HTTP/1.1\r\nHost: gateway\r\n"
           + "Connection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\nX-Request-Id: req-42\r\n"
           + "Content-Length: " + body.length() + "\r\n\r\n" + body + "echo hi\n"));
@@ -85,9 +92,9 @@ class HijackIT {
       upstream.shutdownOutput();
       String stdin = new String(upstream.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return new Received(request.head(), request.body(), stdin);
-    }));
+    }), threads);
 
-    try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    try (Socket client = connect()) {
       client.getOutputStream().write(ascii("POST /containers/c1/attach?stream=1&stdin=1&stdout=1 HTTP/1.1\r\n"
           + "Host: gateway\r\nConnection: Upgrade\r\nUpgrade: TCP\r\nContent-Length: 0\r\n\r\n"));
       assertThat(readHead(client.getInputStream())).isEqualTo(UPGRADED);
@@ -103,16 +110,71 @@ class HijackIT {
     }
   }
 
+  @Test
+  void carriesMegabytesBothWaysWithoutLosingOrReorderingAByte() throws Exception {
+    byte[] stdin = new byte[6 * 1024 * 1024];
+    new Random(7).nextBytes(stdin);
+    CompletableFuture<Received> received = CompletableFuture.supplyAsync(() -> serveOne(upstream -> {
+      Received request = readRequest(upstream.getInputStream());
+      upstream.getOutputStream().write(ascii(UPGRADED));
+      upstream.getInputStream().transferTo(upstream.getOutputStream());
+      return request;
+    }), threads);
+
+    try (Socket client = connect()) {
+      client.getOutputStream().write(ascii("POST /v1.41/containers/c1/attach?stream=1&stdin=1&stdout=1 HTTP/1.1\r\n"
+          + "Host: gateway\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: 0\r\n\r\n"));
+      assertThat(readHead(client.getInputStream())).isEqualTo(UPGRADED);
+      CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+        try {
+          client.getOutputStream().write(stdin);
+          client.shutdownOutput();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, threads);
+
+      assertThat(client.getInputStream().readAllBytes()).isEqualTo(stdin);
+      sent.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(received.get(10, TimeUnit.SECONDS).head()).startsWith("POST /v1.41/containers/c1/attach");
+  }
+
+  @Test
+  void closesTheEngineSideWhenTheClientGoesAway() throws Exception {
+    CompletableFuture<Integer> endOfStdin = CompletableFuture.supplyAsync(() -> serveOne(upstream -> {
+      readRequest(upstream.getInputStream());
+      upstream.getOutputStream().write(ascii(UPGRADED));
+      return new Received(null, null, String.valueOf(upstream.getInputStream().read()));
+    }), threads).thenApply(conversation -> Integer.parseInt(conversation.stdin()));
+
+    try (Socket client = connect()) {
+      client.getOutputStream().write(ascii("POST /containers/c1/attach?stream=1&stdout=1 HTTP/1.1\r\n"
+          + "Host: gateway\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: 0\r\n\r\n"));
+      assertThat(readHead(client.getInputStream())).isEqualTo(UPGRADED);
+    }
+
+    assertThat(endOfStdin.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+  }
+
   private interface Conversation {
     Received talk(Socket upstream) throws IOException;
   }
 
   private static Received serveOne(Conversation conversation) {
     try (Socket upstream = engine.accept()) {
+      upstream.setSoTimeout(READ_TIMEOUT_MILLIS);
       return conversation.talk(upstream);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A connection to the gateway whose reads fail rather than hang when a byte never comes. */
+  private Socket connect() throws IOException {
+    Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+    client.setSoTimeout(READ_TIMEOUT_MILLIS);
+    return client;
   }
 
   private static Received readRequest(InputStream in) throws IOException {
