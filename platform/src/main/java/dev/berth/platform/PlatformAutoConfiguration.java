@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Binds {@link BerthProperties} for every service; answers unreadable request bodies clearly. */
+/**
+ * Binds {@link BerthProperties} for every service; answers unreadable request bodies clearly; logs
+ * each request under its {@link RequestIdFilter request id}.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(BerthProperties.class)
 public class PlatformAutoConfiguration {
@@ -14,5 +17,11 @@ public class PlatformAutoConfiguration {
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   UnreadableBodyHandler unreadableBodyHandler() {
     return new UnreadableBodyHandler();
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  RequestIdFilter requestIdFilter() {
+    return new RequestIdFilter();
   }
 }

@@ -12,11 +12,13 @@ import org.springframework.core.env.MapPropertySource;
  * Platform-wide property defaults, added with the lowest precedence so that any configuration
  * overrides them: virtual threads, RFC 9457 problem details, absent primitives read as 0 or false, health and Prometheus endpoints, an
  * {@code application} tag on every meter, OpenAPI for {@code /api/**} only, no form-body parsing
- * on PUT/PATCH (blob bodies are streamed), and {@code berth.data-dir}.
+ * on PUT/PATCH (blob bodies are streamed), the request id after the level of each log line (see
+ * {@link RequestIdFilter}), and {@code berth.data-dir}.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
   static final String SOURCE_NAME = "berthPlatformDefaults";
+  static final String LOG_LEVEL_PATTERN = "%5p%replace( %X{requestId}){'^ $', ''}";
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -34,6 +36,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     defaults.put("management.metrics.tags.application", name);
     defaults.put("springdoc.paths-to-match", "/api/**");
     defaults.put("server.shutdown", "graceful");
+    // " <request id>" after the level while a request is served, nothing otherwise
+    defaults.put("logging.pattern.level", LOG_LEVEL_PATTERN);
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
   }
 }

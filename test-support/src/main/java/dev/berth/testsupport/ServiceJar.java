@@ -13,7 +13,8 @@ public enum ServiceJar {
   REGISTRY_SERVICE("registry-service", "berth.registry.jar", "/v2/"),
   IMAGE_SERVICE("image-service", "berth.image.jar", "/actuator/health"),
   NODE_AGENT("node-agent", "berth.node.jar", "/actuator/health"),
-  ENGINE_SERVICE("engine-service", "berth.engine.jar", "/actuator/health");
+  ENGINE_SERVICE("engine-service", "berth.engine.jar", "/actuator/health"),
+  GATEWAY("gateway", "berth.gateway.jar", "/actuator/health");
 
   private final String module;
   private final String jarProperty;
