@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * into the image store, create a container publishing port 80 on 8021, start it, fetch its page,
  * list and inspect it, stop and remove it.
  */
+@Order(2)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RestApiIT {
 

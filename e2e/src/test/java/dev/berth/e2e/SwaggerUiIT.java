@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * definition selector lists every service, and a screenshot is kept under
  * {@code target/swagger-ui.png}.
  */
+@Order(4)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SwaggerUiIT {
 

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import org.testcontainers.containers.GenericContainer;
  * default wait strategy (a connect to the mapped port and an exec inside) starts, answers on the
  * mapped port and stops.
  */
+@Order(3)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TestcontainersIT {
 

@@ -16,11 +16,16 @@ public final class Eventually {
 
   /** Polls {@code probe} until {@code done} accepts its value, for up to 30 seconds; fails with the last value. */
   public static <T> T eventually(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
+    return eventually(PATIENCE, probe, done);
+  }
+
+  /** Polls {@code probe} until {@code done} accepts its value, for up to {@code patience}; fails with the last value. */
+  public static <T> T eventually(Duration patience, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+    Instant deadline = Instant.now().plus(patience);
     T value = probe.get();
     while (!done.test(value)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("still not reached after " + PATIENCE + "; last value " + value);
+        throw new AssertionError("still not reached after " + patience + "; last value " + value);
       }
       Thread.sleep(POLL);
       value = probe.get();

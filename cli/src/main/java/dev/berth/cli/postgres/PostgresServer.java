@@ -20,12 +20,26 @@ public final class PostgresServer {
   private PostgresServer() {
   }
 
+  /**
+   * Stops a server with SIGINT, PostgreSQL's fast shutdown, which ends the sessions the services
+   * still hold (SIGTERM's smart shutdown would wait for them); SIGKILL to it and its backends when
+   * it does not end within 30 seconds.
+   */
+  private static void stop(ProcessHandle postmaster) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+    if (!Processes.awaitExit(postmaster, Duration.ofSeconds(30))) {
+      postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+      postmaster.destroyForcibly();
+      Processes.awaitExit(postmaster, Duration.ofSeconds(10));
+    }
+  }
+
   public static int run(Path dir, int port, PrintStream out) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Optional<ProcessHandle> orphan = Processes.postmaster(dir);
     if (orphan.isPresent()) {
       out.println("Stopping the PostgreSQL server (pid " + orphan.get().pid() + ") a killed run left on " + dir);
-      Processes.stop(orphan.get(), Duration.ofSeconds(30));
+      stop(orphan.get());
     }
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dir)

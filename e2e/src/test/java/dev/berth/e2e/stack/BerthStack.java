@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The stack started with {@code ./berth up} from the repository root, once for all the suites that
  * register this extension: the first one starts it, and it is taken down after the last suite of
  * the run — its containers removed, then {@code ./berth down}, then the node's bridge deleted.
- * Its data directory is {@code berth.e2e.data-dir} (under the module's target directory).
+ * Its data directory is {@code berth.e2e.data-dir} (under the module's target directory), emptied
+ * before the start (after stopping what a previous run may have left), so every run starts from a
+ * fresh stack whose image store holds nothing yet.
  */
 public final class BerthStack implements BeforeAllCallback, AutoCloseable {
 
@@ -42,6 +46,8 @@ public final class BerthStack implements BeforeAllCallback, AutoCloseable {
     if (up) {
       return;
     }
+    berth("down").assertSucceeded();
+    deleteRecursively(dataDir);
     Files.createDirectories(dataDir);
     berth("up").assertSucceeded();
     docker = new Docker("tcp://" + GATEWAY);
@@ -70,6 +76,17 @@ public final class BerthStack implements BeforeAllCallback, AutoCloseable {
     command.addAll(List.of(args));
     command.addAll(List.of("--data-dir", dataDir.toString()));
     return Cli.run(command, Map.of(), null, UP_TIMEOUT);
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** The docker CLI pointed at the gateway. */
