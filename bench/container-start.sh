@@ -218,9 +218,6 @@ anchors() {
 }
 
 # --- memory: conmon per running container, agent RSS ---
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2> /dev/null || echo 0; }
-pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup" 2> /dev/null || echo 0; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.2f\n", k / 1024 }'; }
 memory() {
   local i id pid fr fp fa
   sync; sleep 2

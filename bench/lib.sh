@@ -52,6 +52,11 @@ report() { printf 'RESULT %-34s %-6s %s %s\n' "$1" "$2" "$(stats "$3")" "${4:-}"
 # sample_file NAME: a fresh, empty $RESULTS_DIR/NAME.samples for the samples of figure NAME
 sample_file() { local f="$RESULTS_DIR/$1.samples"; : > "$f"; echo "$f"; }
 
+# rss_kb PID / pss_kb PID: a process's resident / proportional set size in KiB (0 when gone); mib KIB: in MiB
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2> /dev/null || echo 0; }
+pss_kb() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup" 2> /dev/null || echo 0; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.2f\n", k / 1024 }'; }
+
 # --- Berth's services and containers, for the scripts that start them (container-start.sh, engine-load.sh) ---
 # stop_pid PID: SIGTERM, then SIGKILL after 30 s
 stop_pid() {
