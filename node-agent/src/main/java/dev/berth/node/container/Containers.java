@@ -384,6 +384,7 @@ public class Containers {
     }
   }
 
+  /** Applies the restart policy to {@code record}, which is saved already: a restart, an auto-removal or nothing. */
   private void afterExit(ContainerRecord record) throws IOException {
     HostOptions options = record.spec().host() == null ? HostOptions.defaults() : record.spec().host();
     if (RestartBackoff.shouldRestart(options.restartPolicy(), record)) {
@@ -393,10 +394,7 @@ public class Containers {
       save(record.restarting());
       scheduleRestart(record.id(), delay);
     } else if (options.autoRemove()) {
-      save(record);
       Thread.ofVirtual().start(() -> removeQuietly(record.id()));
-    } else {
-      save(record);
     }
   }
 

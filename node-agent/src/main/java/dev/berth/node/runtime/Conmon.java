@@ -135,7 +135,7 @@ public class Conmon {
   }
 
   /**
-   * conmon's sync pipe, a FIFO in {@code dir} put on conmon's descriptor 3 by a shell (a process may
+   * conmon's sync pipe, a FIFO in the socket directory put on conmon's descriptor 3 by a shell (a process may
    * only pass descriptors 0-2 to a child): conmon writes {@code {"data": <pid>}} once the runtime
    * created the process (or a negative number and a message), and for an exec its exit code later.
    */
@@ -182,8 +182,12 @@ public class Conmon {
     }
   }
 
-  private static SyncPipe spawn(List<String> command, Path dir) throws IOException {
-    Path fifo = dir.resolve("sync-" + Long.toHexString(System.nanoTime()));
+  /**
+   * Starts conmon in {@code dir} with its sync FIFO in the socket directory, which is on the runtime's
+   * tmpfs: a node on the data disk per start and exec would only add to the file system's inode churn.
+   */
+  private SyncPipe spawn(List<String> command, Path dir) throws IOException {
+    Path fifo = Files.createDirectories(socketDir).resolve("sync-" + Long.toHexString(System.nanoTime()));
     if (Syscalls.posix().mkfifo(fifo.toString(), 0600) != 0) {
       throw Syscalls.failure("mkfifo " + fifo);
     }

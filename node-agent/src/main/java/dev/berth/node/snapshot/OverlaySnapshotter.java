@@ -38,6 +38,7 @@ public final class OverlaySnapshotter implements Snapshotter {
   private final Map<String, SnapshotRecord> snapshots = new HashMap<>();
   /** Sizes of committed snapshots by ID, measured once: their files never change. */
   private final Map<Long, Long> committedSizes = new ConcurrentHashMap<>();
+  private final UseWrites useWrites = new UseWrites();
   private long lastId;
 
   /** Opens the snapshots under {@code root}, creating it, and removes crash leftovers. */
@@ -90,7 +91,7 @@ public final class OverlaySnapshotter implements Snapshotter {
       lastId = record.id();
       snapshots.put(key, record);
       if (parentRecord != null) {
-        update(parentRecord.usedAt(now), false);
+        use(parentRecord, now);
       }
       return mounts;
     } catch (IOException e) {
@@ -155,7 +156,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     try {
       SnapshotRecord record = snapshots.get(key);
       if (record != null) {
-        update(record.usedAt(clock.instant()), false);
+        use(record, clock.instant());
       }
       return record != null;
     } finally {
@@ -266,6 +267,16 @@ public final class OverlaySnapshotter implements Snapshotter {
     snapshots.put(record.key(), record);
   }
 
+  /** Records a use: in memory, and on disk when {@link UseWrites} says it is due. */
+  private void use(SnapshotRecord record, Instant now) {
+    SnapshotRecord used = record.usedAt(now);
+    if (useWrites.due(used.id(), now)) {
+      update(used, false);
+    } else {
+      snapshots.put(used.key(), used);
+    }
+  }
+
   private Path detach(SnapshotRecord record) {
     Path removing = root.resolve(REMOVING + record.id());
     try {
@@ -275,6 +286,7 @@ public final class OverlaySnapshotter implements Snapshotter {
     }
     snapshots.remove(record.key());
     committedSizes.remove(record.id());
+    useWrites.forget(record.id());
     return removing;
   }
 
