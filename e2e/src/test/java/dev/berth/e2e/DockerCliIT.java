@@ -1,20 +1,17 @@
 package dev.berth.e2e;
 
+import static dev.berth.e2e.stack.Probes.quietly;
 import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.e2e.stack.BerthStack;
 import dev.berth.e2e.stack.Cli;
 import dev.berth.e2e.stack.Docker;
+import dev.berth.e2e.stack.Probes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +66,7 @@ class DockerCliIT {
 
     assertThat(run.stderr()).contains("Unable to find image 'httpd:latest' locally");
     assertThat(run.stdout().strip()).matches("[0-9a-f]{64}");
-    assertThat(eventually(() -> get("http://127.0.0.1:8020/"), body -> body.contains("It works!")))
+    assertThat(eventually(() -> Probes.page("http://127.0.0.1:8020/"), body -> body.contains("It works!")))
         .contains("It works!");
     assertThat(docker.run("ps", "--format", "{{.Names}} {{.Image}} {{.Ports}} {{.Status}}").assertSucceeded()
         .stdout()).containsPattern("(?m)^web httpd 0\\.0\\.0\\.0:8020->80/tcp Up ");
@@ -224,33 +221,5 @@ class DockerCliIT {
 
   private static String imageId(String name) throws IOException, InterruptedException {
     return docker.run("inspect", "--format", "{{.Id}}", name).assertSucceeded().stdout().strip();
-  }
-
-  private static String get(String url) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A call whose checked exceptions fail the test. */
-  interface Call<T> {
-    T call() throws IOException, InterruptedException;
-  }
-
-  static <T> T quietly(Call<T> call) {
-    try {
-      return call.call();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,16 +1,14 @@
 package dev.berth.e2e;
 
+import static dev.berth.e2e.stack.Probes.quietly;
 import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.e2e.stack.BerthStack;
 import dev.berth.e2e.stack.Cli;
+import dev.berth.e2e.stack.Probes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +43,7 @@ class FaultIT {
   static void startTwoContainers() throws Exception {
     stack.docker().run("run", "-d", "--name", "survivor-web", "-p", "8022:80", "httpd").assertSucceeded();
     stack.docker().run("run", "-d", "--name", "survivor-sleep", "busybox", "sleep", "100000").assertSucceeded();
-    eventually(() -> page("http://127.0.0.1:8022/"), body -> body.contains("It works!"));
+    eventually(() -> Probes.page("http://127.0.0.1:8022/"), body -> body.contains("It works!"));
     running = ps();
   }
 
@@ -60,13 +58,13 @@ class FaultIT {
     long pid = pids().get(service);
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-    Map<String, Long> restarted = eventually(RECOVERY, FaultIT::pidsQuietly,
+    Map<String, Long> restarted = eventually(RECOVERY, () -> quietly(FaultIT::pids),
         pids -> pids.containsKey(service) && pids.get(service) != pid && allUp());
     assertThat(restarted.get(service)).isNotEqualTo(pid);
     assertThat(eventually(RECOVERY, FaultIT::ps, running::equals)).isEqualTo(running);
     assertThat(eventually(RECOVERY, () -> dockerQuietly("images", "--format", "{{.Repository}}:{{.Tag}}"), images -> images.contains("httpd:latest")))
         .as("image-service answers from its database").contains("busybox:latest");
-    assertThat(eventually(() -> page("http://127.0.0.1:8022/"), body -> body.contains("It works!")))
+    assertThat(eventually(() -> Probes.page("http://127.0.0.1:8022/"), body -> body.contains("It works!")))
         .contains("It works!");
   }
 
@@ -77,15 +75,8 @@ class FaultIT {
 
   /** The output of {@code docker <args>}, or why it failed (when a restarted service does not answer yet). */
   private static String dockerQuietly(String... args) {
-    try {
-      Cli.Result result = stack.docker().run(args);
-      return result.exitCode() == 0 ? result.stdout() : "docker failed: " + result.stderr();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Cli.Result result = quietly(() -> stack.docker().run(args));
+    return result.exitCode() == 0 ? result.stdout() : "docker failed: " + result.stderr();
   }
 
   /** The pid of each service {@code berth status} shows running. */
@@ -101,37 +92,7 @@ class FaultIT {
     return pids;
   }
 
-  private static Map<String, Long> pidsQuietly() {
-    try {
-      return pids();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static boolean allUp() {
-    try {
-      return stack.berth("status").exitCode() == 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String page(String url) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return quietly(() -> stack.berth("status").exitCode() == 0);
   }
 }

@@ -3,17 +3,12 @@ package dev.berth.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.LifecycleStack.Cli;
-import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.Hijack;
-import dev.berth.testsupport.ServiceProcess;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,37 +25,15 @@ class DockerAttachIT {
 
   private static final String IMAGE = "it/busybox:attach";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final LifecycleStack stack = new LifecycleStack("t1");
-
   @RegisterExtension
-  @Order(1)
-  static final ServiceProcess imageService = stack.imageService;
-
-  @RegisterExtension
-  @Order(2)
-  static final ServiceProcess engine = stack.engine;
-
-  @RegisterExtension
-  @Order(3)
-  static final ServiceProcess agent = stack.agent;
-
-  @BeforeAll
-  static void registerTheNodeAndImportBusybox() throws Exception {
-    BusyboxImage.importInto(imageService, IMAGE, "CMD [\"sh\"]");
-    stack.registerNode();
-  }
-
-  @AfterAll
-  static void removeContainers() throws Exception {
-    stack.removeAll();
-  }
+  static final LifecycleStack stack = new LifecycleStack("t1", IMAGE);
 
   @Test
   void runsLikeTheCliAndReceivesTheOutputOfAContainerStartedAfterAttaching() throws Exception {
     String id = create("{\"Image\":\"" + IMAGE + "\",\"Cmd\":[\"echo\",\"hi\"],\"AttachStdout\":true,"
         + "\"AttachStderr\":true}");
 
-    try (Hijack attach = Hijack.open(engine.address(), "/v1.44/containers/" + id
+    try (Hijack attach = Hijack.open(stack.engine.address(), "/v1.44/containers/" + id
         + "/attach?stderr=1&stdout=1&stream=1", null)) {
       assertThat(attach.status()).isEqualTo(101);
       // Tomcat writes no Content-Type on a 101; the CLI decides the stream's format from Tty alone
@@ -79,7 +52,7 @@ class DockerAttachIT {
     String id = create("{\"Image\":\"" + IMAGE + "\",\"Cmd\":[\"sh\",\"-c\",\"echo out; echo err >&2; exit 3\"],"
         + "\"AttachStdout\":true,\"AttachStderr\":true}");
 
-    try (Hijack attach = Hijack.open(engine.address(), "/v1.44/containers/" + id
+    try (Hijack attach = Hijack.open(stack.engine.address(), "/v1.44/containers/" + id
         + "/attach?stderr=1&stdout=1&stream=1", null)) {
       CompletableFuture<HttpResponse<InputStream>> await = waitNextExit(id);
       await.get(10, TimeUnit.SECONDS);
@@ -95,7 +68,7 @@ class DockerAttachIT {
     String id = create("{\"Image\":\"" + IMAGE + "\",\"Cmd\":[\"cat\"],\"AttachStdin\":true,\"AttachStdout\":true,"
         + "\"AttachStderr\":true,\"OpenStdin\":true,\"StdinOnce\":true}");
 
-    try (Hijack attach = Hijack.open(engine.address(), "/v1.44/containers/" + id
+    try (Hijack attach = Hijack.open(stack.engine.address(), "/v1.44/containers/" + id
         + "/attach?stderr=1&stdin=1&stdout=1&stream=1", null)) {
       attach.send("before start\n");
       CompletableFuture<HttpResponse<InputStream>> await = waitNextExit(id);
@@ -119,7 +92,7 @@ class DockerAttachIT {
     stack.send("POST", "/v1.44/containers/" + id + "/start", null, 204);
     statusCode(await);
 
-    try (Hijack attach = Hijack.open(engine.address(), "/v1.44/containers/" + id + "/attach?logs=1&stdout=1", null)) {
+    try (Hijack attach = Hijack.open(stack.engine.address(), "/v1.44/containers/" + id + "/attach?logs=1&stdout=1", null)) {
       assertThat(attach.frames()).containsExactly("1:logged\n");
     }
   }
@@ -131,7 +104,7 @@ class DockerAttachIT {
     String exec = stack.send("POST", "/v1.44/containers/" + id + "/exec", "{\"AttachStdin\":true,"
         + "\"AttachStdout\":true,\"AttachStderr\":true,\"Tty\":false,\"Cmd\":[\"cat\"]}", 201).path("Id").asString();
 
-    try (Hijack start = Hijack.open(engine.address(), "/v1.44/exec/" + exec + "/start",
+    try (Hijack start = Hijack.open(stack.engine.address(), "/v1.44/exec/" + exec + "/start",
         "{\"Detach\":false,\"Tty\":false}")) {
       assertThat(start.status()).isEqualTo(101);
       start.send("to cat\n");

@@ -4,8 +4,6 @@ import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.LifecycleStack.Cli;
-import dev.berth.testsupport.BusyboxImage;
-import dev.berth.testsupport.ServiceProcess;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.IOException;
@@ -18,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,30 +32,8 @@ class DockerEventsIT {
 
   private static final String IMAGE = "it/busybox:events";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final LifecycleStack stack = new LifecycleStack("ev1");
-
   @RegisterExtension
-  @Order(1)
-  static final ServiceProcess imageService = stack.imageService;
-
-  @RegisterExtension
-  @Order(2)
-  static final ServiceProcess engine = stack.engine;
-
-  @RegisterExtension
-  @Order(3)
-  static final ServiceProcess agent = stack.agent;
-
-  @BeforeAll
-  static void registerTheNodeAndImportBusybox() throws Exception {
-    BusyboxImage.importInto(imageService, IMAGE, "CMD [\"sh\"]");
-    stack.registerNode();
-  }
-
-  @AfterAll
-  static void removeContainers() throws Exception {
-    stack.removeAll();
-  }
+  static final LifecycleStack stack = new LifecycleStack("ev1", IMAGE);
 
   @Test
   void followsNewEventsAsTheyAreRecorded() throws Exception {
@@ -159,7 +132,7 @@ class DockerEventsIT {
 
   /** A request to image-service's native API that must answer {@code expectedStatus}; its body. */
   private static String images(String method, String path, int expectedStatus) throws Exception {
-    HttpResponse<String> response = stack.http().send(HttpRequest.newBuilder(imageService.uri(path))
+    HttpResponse<String> response = stack.http().send(HttpRequest.newBuilder(stack.imageService.uri(path))
         .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
     return response.body();

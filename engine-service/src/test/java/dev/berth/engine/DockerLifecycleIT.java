@@ -4,31 +4,23 @@ import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.LifecycleStack.Cli;
-import dev.berth.testsupport.BusyboxImage;
-import dev.berth.testsupport.ServiceProcess;
+import dev.berth.testsupport.StdFrames;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,30 +37,8 @@ class DockerLifecycleIT {
 
   private static final String IMAGE = "it/busybox:dock";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final LifecycleStack stack = new LifecycleStack("d1");
-
   @RegisterExtension
-  @Order(1)
-  static final ServiceProcess imageService = stack.imageService;
-
-  @RegisterExtension
-  @Order(2)
-  static final ServiceProcess engine = stack.engine;
-
-  @RegisterExtension
-  @Order(3)
-  static final ServiceProcess agent = stack.agent;
-
-  @BeforeAll
-  static void registerTheNodeAndImportBusybox() throws Exception {
-    BusyboxImage.importInto(imageService, IMAGE, "CMD [\"sh\"]");
-    stack.registerNode();
-  }
-
-  @AfterAll
-  static void removeContainers() throws Exception {
-    stack.removeAll();
-  }
+  static final LifecycleStack stack = new LifecycleStack("d1", IMAGE);
 
   @Test
   void drivesTheLifecycleWithTheDockerCli() throws Exception {
@@ -169,11 +139,11 @@ class DockerLifecycleIT {
     HttpResponse<InputStream> response = stack.http().send(stack.request("GET", "/v1.44/containers/" + id
         + "/logs?stdout=1&stderr=1&follow=1", null).build(), HttpResponse.BodyHandlers.ofInputStream());
     try (DataInputStream frames = new DataInputStream(response.body())) {
-      assertThat(readFrame(frames)).isEqualTo("1:tick\n");
-      assertThat(readFrame(frames)).isEqualTo("1:tick\n");
+      assertThat(StdFrames.next(frames)).isEqualTo("1:tick\n");
+      assertThat(StdFrames.next(frames)).isEqualTo("1:tick\n");
       stack.docker("stop", "-t", "1", "ticker");
       List<String> rest = new ArrayList<>();
-      for (String frame = readFrame(frames); frame != null; frame = readFrame(frames)) {
+      for (String frame = StdFrames.next(frames); frame != null; frame = StdFrames.next(frames)) {
         rest.add(frame);
       }
       assertThat(rest).allMatch("1:tick\n"::equals);
@@ -239,7 +209,7 @@ class DockerLifecycleIT {
     HttpResponse<byte[]> started = stack.http().send(stack.request("POST", "/v1.44/exec/" + plain + "/start",
         "{\"Detach\":null,\"Tty\":null}").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(started.headers().firstValue("Content-Type")).hasValue("application/vnd.docker.multiplexed-stream");
-    assertThat(frames(started.body())).containsExactlyInAnyOrder("1:hi\n", "2:oops\n");
+    assertThat(StdFrames.all(started.body())).containsExactlyInAnyOrder("1:hi\n", "2:oops\n");
     JsonNode inspected = stack.send("GET", "/v1.44/exec/" + plain + "/json", null, 200);
     assertThat(inspected.path("ExitCode").asInt()).isEqualTo(4);
     assertThat(inspected.path("Running").asBoolean()).isFalse();
@@ -247,7 +217,7 @@ class DockerLifecycleIT {
     assertThat(inspected.path("ContainerID").asString()).isEqualTo(id);
 
     String upgraded = execCreate(id, "[\"echo\", \"hi\"]");
-    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(engine.address().replaceAll(".*:", "")))) {
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(stack.engine.address().replaceAll(".*:", "")))) {
       socket.setSoTimeout(30_000);
       String body = "{\"Detach\":false,\"Tty\":false}";
       OutputStream out = socket.getOutputStream();
@@ -261,7 +231,7 @@ class DockerLifecycleIT {
       assertThat(text).startsWith("HTTP/1.1 101");
       assertThat(text.substring(0, end)).containsIgnoringCase("Upgrade: tcp").containsIgnoringCase("Connection: Upgrade");
       byte[] stream = Arrays.copyOfRange(all, end + 4, all.length);
-      assertThat(frames(stream)).containsExactly("1:hi\n");
+      assertThat(StdFrames.all(stream)).containsExactly("1:hi\n");
     }
     assertThat(stack.send("GET", "/exec/" + upgraded + "/json", null, 200).path("ExitCode").asInt()).isZero();
     stack.send("POST", "/exec/" + upgraded + "/resize?h=40&w=100", null, 200);
@@ -318,37 +288,12 @@ class DockerLifecycleIT {
       HttpResponse<byte[]> response = stack.http().send(stack.request("GET", "/v1.44/containers/" + id
           + "/logs?" + query, null).build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).isEqualTo(200);
-      return frames(response.body());
+      return StdFrames.all(response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Multiplexed frames as {@code stream:payload}. */
-  private static List<String> frames(byte[] stream) throws IOException {
-    List<String> frames = new ArrayList<>();
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(stream));
-    for (String frame = readFrame(in); frame != null; frame = readFrame(in)) {
-      frames.add(frame);
-    }
-    return frames;
-  }
-
-  private static String readFrame(DataInputStream in) throws IOException {
-    int type = in.read();
-    if (type < 0) {
-      return null;
-    }
-    try {
-      in.skipNBytes(3);
-      byte[] payload = new byte[in.readInt()];
-      in.readFully(payload);
-      return type + ":" + new String(payload, StandardCharsets.UTF_8);
-    } catch (EOFException e) {
-      throw new IOException("truncated frame", e);
     }
   }
 }

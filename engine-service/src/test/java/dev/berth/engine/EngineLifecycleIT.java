@@ -75,12 +75,14 @@ class EngineLifecycleIT {
   void appliesAReportThatArrivesTwiceOnce() {
     String id = api.send("POST", "/api/v1/containers", """
         {"image": "it/busybox:1", "cmd": ["true"], "host": {"networkMode": "none"}}""", 201).path("id").asString();
-    String report = "[{\"sequence\": 900000, \"node\": \"" + NODE + "\", \"containerId\": \"" + id
-        + "\", \"type\": \"attach\", \"time\": \"" + Instant.now() + "\"}]";
+    String report = "[{\"sequence\": 900000, \"node\": \"" + NODE + "\", \"type\": \"container\", "
+        + "\"action\": \"attach\", \"actorId\": \"" + id + "\", \"time\": \"" + Instant.now() + "\"}]";
 
     assertThat(api.send("POST", "/api/v1/nodes/" + NODE + "/events", report, 200).path("applied").asInt()).isOne();
     assertThat(api.send("POST", "/api/v1/nodes/" + NODE + "/events", report, 200).path("applied").asInt()).isZero();
     assertThat(api.actions(id)).containsOnlyOnce("attach");
+    assertThat(api.send("POST", "/api/v1/nodes/" + NODE + "/events", "[{\"sequence\": 900001, \"type\": \"container\"}]",
+        400).path("detail").asString()).contains("900001");
   }
 
   @Test

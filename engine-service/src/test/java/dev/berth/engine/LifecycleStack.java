@@ -2,6 +2,7 @@ package dev.berth.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.io.File;
@@ -17,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,9 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A real image-service, engine-service and node agent (on its own bridge and subnet) for ITs that
  * drive containers, and the clients they are driven with: HTTP against the engine and the docker
- * CLI pointed at it.
+ * CLI pointed at it. Registered as an extension it starts all three before the suite, imports a
+ * busybox image and registers the node; after the suite it removes every container and stops them.
  */
-final class LifecycleStack {
+final class LifecycleStack implements BeforeAllCallback, AfterAllCallback {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -35,9 +40,12 @@ final class LifecycleStack {
   final ServiceProcess engine;
   final ServiceProcess agent;
   private final String node;
+  private final String image;
 
-  LifecycleStack(String node) {
+  /** A stack whose node is named {@code node}, with busybox imported as {@code image}. */
+  LifecycleStack(String node, String image) {
     this.node = node;
+    this.image = image;
     this.imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE)
         .withArguments(() -> List.of("--berth.image.engine=" + engineUrl()));
     this.engine = ServiceProcess.of(ServiceJar.ENGINE_SERVICE)
@@ -49,6 +57,26 @@ final class LifecycleStack {
   /** Where image-service reports its events (resolved when it starts, before the engine does). */
   private String engineUrl() {
     return "http://" + engine.address();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    imageService.beforeAll(context);
+    engine.beforeAll(context);
+    agent.beforeAll(context);
+    BusyboxImage.importInto(imageService, image, "CMD [\"sh\"]");
+    registerNode();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    try {
+      removeAll();
+    } finally {
+      agent.afterAll(context);
+      engine.afterAll(context);
+      imageService.afterAll(context);
+    }
   }
 
   /** Registers the node agent with the engine; it must come up. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,27 +74,12 @@ public final class Hijack implements AutoCloseable {
 
   /** The next multiplexed frame as {@code stream:payload}, or null at the end of the stream. */
   public String frame() throws IOException {
-    int type = in.read();
-    if (type < 0) {
-      return null;
-    }
-    try {
-      in.skipNBytes(3);
-      byte[] payload = new byte[in.readInt()];
-      in.readFully(payload);
-      return type + ":" + new String(payload, StandardCharsets.UTF_8);
-    } catch (EOFException e) {
-      throw new IOException("truncated frame", e);
-    }
+    return StdFrames.next(in);
   }
 
   /** Every remaining frame, until the server closes the connection. */
   public List<String> frames() throws IOException {
-    List<String> frames = new ArrayList<>();
-    for (String frame = frame(); frame != null; frame = frame()) {
-      frames.add(frame);
-    }
-    return frames;
+    return StdFrames.all(in);
   }
 
   /** Raw output until {@code text} has been read; all of it read. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -223,10 +224,20 @@ public final class ServiceProcess implements BeforeAllCallback, AfterAllCallback
     }
   }
 
+  /**
+   * A free loopback port below Linux's ephemeral range (32768 and up), so that the outgoing
+   * connections of other processes cannot take it between now and the service's start.
+   */
   private static int freeLoopbackPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free loopback port between 20000 and 32000");
   }
 
   private static void deleteRecursively(Path root) throws IOException {

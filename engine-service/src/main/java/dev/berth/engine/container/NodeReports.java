@@ -44,6 +44,12 @@ public class NodeReports {
     if (nodes.find(node).isEmpty()) {
       throw new EngineException.NotFound("No such node: " + node);
     }
+    for (NodeEvent event : reported) {
+      if (blank(event.type()) || blank(event.action()) || blank(event.actorId())) {
+        throw new EngineException.InvalidArgument("report " + event.sequence() + " of node " + node
+            + ": needs a type, an action and an actorId");
+      }
+    }
     int applied = 0;
     for (NodeEvent event : reported) {
       if (!reports.firstArrival("node/" + node, event.sequence())) {
@@ -66,6 +72,10 @@ public class NodeReports {
       }
     }
     return applied;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   /** Takes the state of every container of a node that came up (again) from the node itself. */
