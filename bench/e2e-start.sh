@@ -61,32 +61,30 @@ DOCKER_HOST=$GATEWAY docker pull -q busybox > /dev/null || die "docker pull busy
 run_rm "$GATEWAY" e2e.berth.run-rm
 
 # --- idle memory: each service of `berth status` with its descendants ---
-rss_tree_kb() {   # rss_tree_kb PID: VmRSS of PID and every descendant
-  local total=0 p
-  for p in $1 $(pgrep -P "$1" 2> /dev/null); do
-    if [ "$p" = "$1" ]; then
-      total=$((total + $(rss_kb "$p")))
-    else
-      total=$((total + $(rss_tree_kb "$p")))
-    fi
-  done
+# tree_kb FN PID: FN (rss_kb or pss_kb) summed over PID and every descendant
+tree_kb() {
+  local total p
+  total=$($1 "$2")
+  for p in $(pgrep -P "$2" 2> /dev/null); do total=$((total + $(tree_kb "$1" "$p"))); done
   echo "$total"
 }
 sleep 5
 STATUS_DIR=$STACK_DIR
 [ -n "$STARTED" ] || STATUS_DIR=${BERTH_DATA_DIR:-$HOME/.berth}
-TOTAL=0
+TOTAL=0; TOTAL_PSS=0
 while read -r name _ pid; do
   [[ $pid =~ ^[0-9]+$ && $name != supervisor ]] || continue
-  kb=$(rss_tree_kb "$pid")
-  if [ "$name" = postgres ]; then   # the server runs detached from its wrapper: add its processes
-    for p in $(pgrep -f "postgres -D .*${STATUS_DIR}/postgres"); do kb=$((kb + $(rss_tree_kb "$p"))); done
-  fi
-  TOTAL=$((TOTAL + kb))
-  f=$(sample_file "e2e.mem.$name.rss"); mib "$kb" > "$f"; report "e2e.mem.$name.rss" MiB "$f" "(idle)"
+  roots=$pid
+  # PostgreSQL's server runs detached from its wrapper: add its processes
+  [ "$name" = postgres ] && roots="$pid $(pgrep -f "postgres -D .*${STATUS_DIR}/postgres")"
+  kb=0; pss=0
+  for p in $roots; do kb=$((kb + $(tree_kb rss_kb "$p"))); pss=$((pss + $(tree_kb pss_kb "$p"))); done
+  TOTAL=$((TOTAL + kb)); TOTAL_PSS=$((TOTAL_PSS + pss))
+  f=$(sample_file "e2e.mem.$name.rss"); mib "$kb" > "$f"
+  report "e2e.mem.$name.rss" MiB "$f" "pss=$(mib "$pss")MiB (idle)"
 done < <("$ROOT_DIR/berth" status --data-dir "$STATUS_DIR" | tail -n +2)
 f=$(sample_file e2e.mem.total.rss); mib "$TOTAL" > "$f"
-report e2e.mem.total.rss MiB "$f" "(idle; dockerd + containerd: 134 MiB in BASELINE.md)"
+report e2e.mem.total.rss MiB "$f" "pss=$(mib "$TOTAL_PSS")MiB (idle; PostgreSQL's RSS counts its shared buffers once per process, PSS once; dockerd + containerd: 134 MiB RSS in BASELINE.md)"
 
 # --- the anchor: a dockerd of its own, busybox imported from the host's static binary ---
 ANCHOR=
@@ -109,5 +107,5 @@ BERTH=$(median "$RESULTS_DIR/e2e.berth.run-rm.samples")
 printf '\n%-52s %10s %10s %8s\n' "figure" "Berth" "dockerd" "ratio"
 printf '%-52s %10s %10s %8s\n' "docker run -d + rm -f, median (ms)" "$BERTH" "${ANCHOR:--}" \
   "$([ -n "$ANCHOR" ] && ratio "$BERTH" "$ANCHOR" || echo -)"
-printf '%-52s %10s %10s %8s\n' "idle resident memory, whole stack (MiB)" "$(mib "$TOTAL")" "134.3" \
-  "$(ratio "$(mib "$TOTAL")" 134.3)"
+printf '%-52s %10s %10s %8s\n' "idle memory, whole stack, PSS (MiB)" "$(mib "$TOTAL_PSS")" "134.3" \
+  "$(ratio "$(mib "$TOTAL_PSS")" 134.3)"
