@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -143,11 +144,7 @@ public class Containers {
   public ContainerEntity update(String reference, ContainerUpdate update) {
     ContainerEntity container = get(reference);
     ContainerStatus status = call(container, client -> client.update(container.id(), update));
-    transactions.executeWithoutResult(tx -> {
-      ContainerEntity current = repository.findById(container.id()).orElseThrow();
-      current.host(status.spec().host());
-      repository.save(current);
-    });
+    modify(container.id(), current -> current.host(status.spec().host()));
     ContainerEntity updated = applyStatus(container.id(), status);
     events.record("container", "update", updated.id(), attributes(updated));
     return updated;
@@ -177,11 +174,7 @@ public class Containers {
       throw new EngineException.Conflict(nameInUse(name, other.id()));
     });
     String oldName = container.name();
-    ContainerEntity renamed = transactions.execute(tx -> {
-      ContainerEntity current = repository.findById(container.id()).orElseThrow();
-      current.rename(name);
-      return repository.save(current);
-    });
+    ContainerEntity renamed = modify(container.id(), current -> current.rename(name));
     Map<String, String> attributes = attributes(renamed);
     attributes.put("oldName", "/" + oldName);
     events.record("container", "rename", renamed.id(), attributes);
@@ -218,11 +211,7 @@ public class Containers {
       NodeCalls.run(target.name(), () -> nodes.client(target.name()).remove(container.id(), true, true));
       throw e;
     }
-    transactions.executeWithoutResult(tx -> {
-      ContainerEntity current = repository.findById(container.id()).orElseThrow();
-      current.moveTo(target.name());
-      repository.save(current);
-    });
+    modify(container.id(), current -> current.moveTo(target.name()));
     NodeCalls.run(source, () -> nodes.client(source).remove(container.id(), true, false));
     ContainerStatus arrived = NodeCalls.call(target.name(), () -> wasRunning
         ? nodes.client(target.name()).start(container.id())
@@ -297,6 +286,27 @@ public class Containers {
         String node = repository.findById(id).map(ContainerEntity::node)
             .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
         latest = NodeCalls.call(node, () -> nodes.client(node).inspect(id));
+      }
+    }
+  }
+
+  /**
+   * Changes the record of container {@code id} in a transaction of its own; when a node report
+   * changed the record meanwhile (its version moved on), reads it again and applies the change anew.
+   */
+  private ContainerEntity modify(String id, Consumer<ContainerEntity> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(tx -> {
+          ContainerEntity current = repository.findById(id)
+              .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
+          change.accept(current);
+          return repository.saveAndFlush(current);
+        });
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
       }
     }
   }
