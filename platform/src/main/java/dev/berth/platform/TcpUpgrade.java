@@ -63,7 +63,7 @@ public final class TcpUpgrade implements HttpUpgradeHandler {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
-        log.debug("Upgraded connection ended early: {}", e.toString());
+        log.warn("Upgraded connection ended early: {}", e.toString());
       }
       close(connection);
     });

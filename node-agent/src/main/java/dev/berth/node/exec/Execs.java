@@ -26,8 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.util.FileSystemUtils;
@@ -42,6 +44,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Execs {
+
+  private static final Duration ATTACH_PATIENCE = Duration.ofSeconds(5);
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int BUFFER = 32 * 1024;
@@ -168,11 +172,6 @@ public class Execs {
         logArgs.conmonArgs(log), stdin != null))) {
       session.terminal(dir);
       session.running(process.pid());
-      if (stdin != null) {
-        // conmon sends the terminal's output to the socket too: it is read and dropped, the log has it
-        ConmonAttach attach = ConmonAttach.connect(dir);
-        Thread.ofVirtual().name("exec-attach-" + session.id()).start(() -> feed(stdin, attach));
-      }
       CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
         try {
           return process.awaitExit();
@@ -180,8 +179,37 @@ public class Execs {
           throw new UncheckedIOException(e);
         }
       }, Thread::startVirtualThread);
+      if (stdin != null) {
+        // conmon sends the terminal's output to the socket too: it is read and dropped, the log has it
+        Optional<ConmonAttach> attach = attachWhileRunning(dir, exit);
+        attach.ifPresent(socket -> Thread.ofVirtual().name("exec-attach-" + session.id())
+            .start(() -> feed(stdin, socket)));
+      }
       logs.read(log, LogQuery.following(), exit::isDone, entry -> write(out, entry));
       return exit.join();
+    }
+  }
+
+  /**
+   * Connects to an exec's attach socket for its stdin. conmon binds it around the time it reports the
+   * pid and removes it when the process ends, so a missing socket is tried again while the process
+   * runs, for up to {@link #ATTACH_PATIENCE}; a process that ended first gets no stdin (empty).
+   */
+  private static Optional<ConmonAttach> attachWhileRunning(Path dir, CompletableFuture<Integer> exit)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + ATTACH_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return Optional.of(ConmonAttach.connect(dir));
+      } catch (IOException notListening) {
+        if (exit.isDone()) {
+          return Optional.empty();
+        }
+        if (System.nanoTime() > deadline) {
+          throw notListening;
+        }
+        Thread.sleep(10);
+      }
     }
   }
 
