@@ -45,7 +45,7 @@ public class NodeReports {
       throw new EngineException.NotFound("No such node: " + node);
     }
     for (NodeEvent event : reported) {
-      if (blank(event.type()) || blank(event.action()) || blank(event.actorId())) {
+      if (!Reports.complete(event.type(), event.action(), event.actorId())) {
         throw new EngineException.InvalidArgument("report " + event.sequence() + " of node " + node
             + ": needs a type, an action and an actorId");
       }
@@ -72,10 +72,6 @@ public class NodeReports {
       }
     }
     return applied;
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 
   /** Takes the state of every container of a node that came up (again) from the node itself. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ public class Reports {
   @Transactional
   public int apply(String source, List<Reported> reported) {
     for (Reported event : reported) {
-      if (!REPORTABLE.contains(event.type()) || blank(event.action()) || blank(event.actorId())) {
+      if (!REPORTABLE.contains(event.type()) || !complete(event.type(), event.action(), event.actorId())) {
         throw new IllegalArgumentException("report " + event.sequence() + " of " + source
             + ": needs a type (one of " + REPORTABLE + "), an action and an actorId");
       }
@@ -85,7 +86,8 @@ public class Reports {
         Timestamp.from(clock.instant().minus(properties.eventRetention())));
   }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
+  /** Whether a reported event names what it is about (type), what happened (action) and to what (actor). */
+  public static boolean complete(String type, String action, String actorId) {
+    return Stream.of(type, action, actorId).allMatch(value -> value != null && !value.isBlank());
   }
 }
