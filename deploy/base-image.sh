@@ -6,7 +6,7 @@
 #
 #   REGISTRY/berth/base-jre:<java>   Debian minbase + Java runtime under /opt/java/openjdk (java on PATH);
 #                                    what every service's image starts from
-#   REGISTRY/berth/base-node:<java>  the same plus runc, conmon, the CNI plugins, iptables and the
+#   REGISTRY/berth/base-node:<java>  the same plus crun, runc, conmon, the CNI plugins, iptables and the
 #                                    containers seccomp profile: node-agent's base
 #
 # Then: ./mvnw -Pimages -DskipTests package jib:build -Dberth.image.registry=REGISTRY \
@@ -24,7 +24,7 @@ registry=${1:?usage: $0 REGISTRY (host:port)}
 jdk=${JAVA_HOME:?set JAVA_HOME to a JDK >= 21}
 suite=${SUITE:-bookworm}
 cache=${BERTH_BASE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/base-image}
-node_packages=(runc conmon containernetworking-plugins iptables golang-github-containers-common procps)
+node_packages=(crun runc conmon containernetworking-plugins iptables golang-github-containers-common procps)
 
 for tool in debootstrap umoci skopeo; do
   command -v "$tool" >/dev/null || { echo "error: $tool is not installed (Debian: apt-get install $tool)" >&2; exit 1; }

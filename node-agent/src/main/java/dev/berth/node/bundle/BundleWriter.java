@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,11 +56,13 @@ public class BundleWriter {
    * Writes the bundle into {@code bundleDir} (created when missing): the {@code /etc} files, then
    * {@code config.json}, each atomically.
    *
+   * @param annotations the runtime annotations that go with the container's seccomp filter
    * @return what {@code config.json} holds
    * @throws IllegalArgumentException when the spec is invalid for this image (unknown user, capability, ulimit...)
    *     or the root filesystem path is relative
    */
-  public Spec write(Path bundleDir, BundleRequest request) throws IOException {
+  public Spec write(Path bundleDir, BundleRequest request, Function<Seccomp, Map<String, String>> annotations)
+      throws IOException {
     if (!request.rootfs().isAbsolute()) {
       throw new IllegalArgumentException("root filesystem " + request.rootfs() + ": not an absolute path");
     }
@@ -78,7 +82,7 @@ public class BundleWriter {
       etcFiles.add(ContainerMounts.bindMount(bundleDir.toAbsolutePath().resolve(file).toString(), "/etc/" + file,
           host.readonlyRootfs()));
     }
-    Spec config = spec(request, hostname, etcFiles);
+    Spec config = spec(request, hostname, etcFiles, annotations);
     AtomicFiles.write(bundleDir.resolve(CONFIG_JSON), OciJson.mapper().writeValueAsBytes(config));
     return config;
   }
@@ -117,7 +121,8 @@ public class BundleWriter {
     AtomicFiles.write(file, OciJson.mapper().writeValueAsBytes(process));
   }
 
-  private Spec spec(BundleRequest request, String hostname, List<Mount> etcFiles) throws IOException {
+  private Spec spec(BundleRequest request, String hostname, List<Mount> etcFiles,
+      Function<Seccomp, Map<String, String>> annotations) throws IOException {
     ContainerSpec spec = request.spec();
     HostOptions host = host(spec);
     ImageConfig.Config image = imageConfig(request);
@@ -136,9 +141,10 @@ public class BundleWriter {
         : SeccompProfiles.convert(seccompProfile, caps, System.getProperty("os.arch"), kernelRelease);
     Linux linux = new Linux(namespaces(request, host), resources, "/berth/" + request.containerId(), seccomp,
         privileged ? null : DockerDefaults.MASKED_PATHS, privileged ? null : DockerDefaults.READONLY_PATHS);
+    Map<String, String> seccompAnnotations = annotations.apply(seccomp);
     String domainname = spec.domainname() == null || spec.domainname().isEmpty() ? null : spec.domainname();
     return new Spec(Spec.OCI_VERSION, process, new Spec.Root(request.rootfs().toString(), host.readonlyRootfs()),
-        hostname, domainname, mounts, linux);
+        hostname, domainname, mounts, linux, seccompAnnotations.isEmpty() ? null : seccompAnnotations);
   }
 
   private static List<Linux.Namespace> namespaces(BundleRequest request, HostOptions host) {

@@ -6,6 +6,7 @@ import dev.berth.node.api.HostOptions;
 import dev.berth.node.bundle.BundleRequest;
 import dev.berth.node.bundle.BundleWriter;
 import dev.berth.node.bundle.VolumeMount;
+import dev.berth.node.bundle.spec.Spec;
 import dev.berth.node.event.EventLog;
 import dev.berth.node.logs.ConmonLog;
 import dev.berth.node.logs.LogRotation;
@@ -13,6 +14,7 @@ import dev.berth.node.network.NetworkAttachment;
 import dev.berth.node.network.Networks;
 import dev.berth.node.runtime.Conmon;
 import dev.berth.node.runtime.OciRuntime;
+import dev.berth.node.runtime.SeccompFilterCache;
 import dev.berth.node.snapshot.DiffApplier;
 import dev.berth.node.snapshot.ImageLayers;
 import dev.berth.node.snapshot.Mounts;
@@ -48,13 +50,14 @@ public class ContainerHost {
   private final LogRotation logs;
   private final Conmon conmon;
   private final OciRuntime runtime;
+  private final SeccompFilterCache seccompFilters;
   private final DiffApplier changes;
   private final EventLog events;
   private final ObjectProvider<LaunchListener> listeners;
 
   ContainerHost(ContainerStore store, ImageLayers layers, Snapshotter snapshots, Volumes volumes, Networks networks,
-      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, DiffApplier changes,
-      EventLog events, ObjectProvider<LaunchListener> listeners) {
+      BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, SeccompFilterCache seccompFilters,
+      DiffApplier changes, EventLog events, ObjectProvider<LaunchListener> listeners) {
     this.store = store;
     this.layers = layers;
     this.snapshots = snapshots;
@@ -64,6 +67,7 @@ public class ContainerHost {
     this.logs = logs;
     this.conmon = conmon;
     this.runtime = runtime;
+    this.seccompFilters = seccompFilters;
     this.changes = changes;
     this.events = events;
     this.listeners = listeners;
@@ -102,11 +106,12 @@ public class ContainerHost {
     String mode = host.networkMode() == null ? "bridge" : host.networkMode();
     NetworkAttachment network = networks.attach(id, mode, host.ports() == null ? List.of() : host.ports());
     Path bundle = store.bundle(id);
-    bundles.write(bundle, new BundleRequest(id, record.spec(), record.image(), rootfs, network.namespacePath(),
-        network.info(), record.volumes()));
+    Spec config = bundles.write(bundle, new BundleRequest(id, record.spec(), record.image(), rootfs,
+        network.namespacePath(), network.info(), record.volumes()), seccompFilters::annotations);
     ConmonLog log = ConmonLog.inBundle(store.log(id), bundle);
     int pid = conmon.create(new Conmon.Launch(id, record.spec().name(), bundle, store.exitDir(),
         logs.conmonArgs(log), record.spec().tty(), record.spec().openStdin()));
+    seccompFilters.learn(id, config.linux().seccomp());
     listeners.orderedStream().forEach(listener -> listener.created(id, bundle));
     runtime.start(id);
     logs.track(id, log);

@@ -71,7 +71,12 @@ public class OciRuntime {
 
   /** Whether the runtime keeps state for the container (a cheap check, no runtime call). */
   public boolean exists(String id) {
-    return java.nio.file.Files.isDirectory(root.resolve(id));
+    return java.nio.file.Files.isDirectory(stateDir(id));
+  }
+
+  /** The directory the runtime keeps the container's state in. */
+  Path stateDir(String id) {
+    return root.resolve(id);
   }
 
   /** The runtime's view of the container, empty when it does not know it. */

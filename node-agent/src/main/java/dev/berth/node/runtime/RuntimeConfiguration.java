@@ -3,7 +3,7 @@ package dev.berth.node.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,10 +39,33 @@ class RuntimeConfiguration {
     return new Conmon(binary, runtime, Files.createDirectories(properties.stateDir().resolve("sockets")));
   }
 
-  /** crun where cgroup v2 is pure (runc refuses nothing there, but crun is faster); runc otherwise. */
-  private static String probe(RuntimeProperties properties) {
-    boolean pureCgroupV2 = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"));
-    Optional<Path> crun = Executables.find(properties.crun());
-    return pureCgroupV2 && crun.isPresent() ? "crun" : "runc";
+  @Bean
+  SeccompFilterCache seccompFilterCache(OciRuntime runtime) {
+    return new SeccompFilterCache(runtime);
+  }
+
+  /**
+   * crun when installed (no Go start-up per call: BASELINE has {@code crun run} at 6.6 ms against
+   * runc's 16.2 ms), unless the host's cgroups are hybrid with controllers left on cgroup2 that
+   * cannot be mounted as v1 hierarchies; runc otherwise.
+   */
+  private static String probe(RuntimeProperties properties) throws IOException {
+    if (Executables.find(properties.crun()).isEmpty()) {
+      return "runc";
+    }
+    CgroupLayout cgroups = new CgroupLayout(Path.of("/sys/fs/cgroup"));
+    List<String> unified = cgroups.unifiedControllers();
+    if (unified.isEmpty()) {
+      return "crun";
+    }
+    List<String> failed = cgroups.mountAsV1(unified);
+    if (!failed.isEmpty()) {
+      log.info("cgroup2 holds controllers {} on this hybrid host, which crun refuses, and {} could not be mounted as "
+          + "cgroup v1 hierarchies: using runc", unified, failed);
+      return "runc";
+    }
+    log.info("Mounted the cgroup controllers {} as v1 hierarchies (they were on the hybrid host's cgroup2 mount, "
+        + "where crun refuses them)", unified);
+    return "crun";
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How containers are launched ({@code berth.node.runtime.*}).
  *
- * @param name {@code auto} (crun on a pure cgroup v2 host when installed, else runc), {@code runc} or {@code crun}
+ * @param name {@code auto} (crun when installed and the host's cgroups suit it, else runc), {@code runc} or {@code crun}
  * @param runc the runc binary, looked up on PATH unless absolute
  * @param crun the crun binary
  * @param conmon the conmon binary

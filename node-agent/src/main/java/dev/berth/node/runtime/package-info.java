@@ -1,6 +1,6 @@
 /**
  * Launching containers: {@link dev.berth.node.runtime.OciRuntime} is a thin wrapper over the OCI
- * runtime's command line ({@code runc}, or {@code crun} where cgroup v2 is pure) with no state
+ * runtime's command line ({@code crun} when installed, else {@code runc}) with no state
  * logic, and {@link dev.berth.node.runtime.Conmon} starts each container under a conmon monitor
  * (its own session, so containers outlive the agent) which writes the container's log, its exit
  * code into the exit directory and an {@code oom} marker when the kernel OOM-kills it; clients

@@ -32,6 +32,8 @@ public final class Syscalls {
   public static final long MS_NOSUID = 2;
   /** {@code MS_NODEV}. */
   public static final long MS_NODEV = 4;
+  /** {@code MS_NOEXEC}. */
+  public static final long MS_NOEXEC = 8;
   /** {@code MS_REMOUNT}. */
   public static final long MS_REMOUNT = 32;
   /** {@code MS_BIND}. */

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,7 +190,7 @@ class BundleRuncIT {
     ContainerSpec spec = spec(HostOptions.defaults(), null, List.of("SHARED=container"), "sleep 30");
     BundleRequest request = request(spec, null, null);
     Path bundle = dir.resolve("bundle");
-    writer.write(bundle, request);
+    writer.write(bundle, request, seccomp -> Map.of());
     String id = uniqueId();
     try {
       Commands.result(TIMEOUT, List.of("runc", "run", "-d", "--bundle", bundle.toString(), id)).assertSucceeded();
@@ -235,7 +236,8 @@ class BundleRuncIT {
   private Commands.Result run(ContainerSpec spec, NetworkInfo network, Path netns, List<VolumeMount> volumes)
       throws IOException {
     Path bundle = dir.resolve("bundle-" + UUID.randomUUID());
-    writer.write(bundle, new BundleRequest(spec.id(), spec, image(), rootfs, netns, network, volumes));
+    writer.write(bundle, new BundleRequest(spec.id(), spec, image(), rootfs, netns, network, volumes),
+        seccomp -> Map.of());
     String id = uniqueId();
     try {
       return Commands.result(TIMEOUT, List.of("runc", "run", "--bundle", bundle.toString(), id));

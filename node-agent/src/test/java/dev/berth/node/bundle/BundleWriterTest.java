@@ -12,11 +12,13 @@ import dev.berth.node.api.Resources;
 import dev.berth.node.api.RestartPolicy;
 import dev.berth.node.api.Ulimit;
 import dev.berth.node.bundle.spec.Process;
+import dev.berth.node.bundle.spec.Seccomp;
 import dev.berth.oci.ImageConfig;
 import dev.berth.oci.OciJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +57,7 @@ class BundleWriterTest {
     NetworkInfo network = new NetworkInfo("bridge", "10.88.0.7", 16, "10.88.0.1", null, List.of());
     Path netns = dir.resolve("netns");
 
-    writer.write(dir.resolve("bundle"), request(spec(HostOptions.defaults()), netns, network));
+    writer.write(dir.resolve("bundle"), request(spec(HostOptions.defaults()), netns, network), seccomp -> Map.of());
 
     JsonNode config = readConfig();
     assertThat(config.path("ociVersion").asString()).isEqualTo("1.0.2");
@@ -88,6 +90,22 @@ class BundleWriterTest {
     assertThat(Files.readString(dir.resolve("bundle/hosts"))).contains("10.88.0.7\t0123456789ab\n");
     assertThat(Files.readString(dir.resolve("bundle/resolv.conf"))).isEqualTo("nameserver 192.0.2.53\n");
     assertThat(Files.readString(dir.resolve("bundle/hostname"))).isEqualTo("0123456789ab\n");
+    assertThat(config.has("annotations")).isFalse();
+  }
+
+  @Test
+  void writesTheAnnotationsThatGoWithTheSeccompFilter() throws IOException {
+    List<Seccomp> asked = new ArrayList<>();
+
+    writer.write(dir.resolve("bundle"), request(spec(HostOptions.defaults()), null, null), seccomp -> {
+      asked.add(seccomp);
+      return Map.of("run.oci.seccomp_bpf_data", "AAAA");
+    });
+
+    JsonNode config = readConfig();
+    assertThat(config.path("annotations").path("run.oci.seccomp_bpf_data").asString()).isEqualTo("AAAA");
+    assertThat(asked).singleElement().extracting(Seccomp::defaultAction).isEqualTo("SCMP_ACT_ERRNO");
+    assertThat(config.path("linux").has("seccomp")).isTrue();
   }
 
   @Test
@@ -95,7 +113,7 @@ class BundleWriterTest {
     HostOptions host = new HostOptions(List.of(), "host", List.of(), List.of(), List.of(), List.of(), List.of(),
         Resources.none(), RestartPolicy.no(), true, List.of(), List.of(), false, List.of(), false);
 
-    writer.write(dir.resolve("bundle"), request(spec(host), null, null));
+    writer.write(dir.resolve("bundle"), request(spec(host), null, null), seccomp -> Map.of());
 
     JsonNode config = readConfig();
     assertThat(config.path("linux").path("namespaces").values()).extracting(n -> n.path("type").asString())
@@ -107,7 +125,7 @@ class BundleWriterTest {
 
   @Test
   void aNonHostModeWithoutNamespacePathGetsANewNetworkNamespace() throws IOException {
-    writer.write(dir.resolve("bundle"), request(spec(HostOptions.defaults()), null, null));
+    writer.write(dir.resolve("bundle"), request(spec(HostOptions.defaults()), null, null), seccomp -> Map.of());
 
     JsonNode network = readConfig().path("linux").path("namespaces").get(4);
     assertThat(network.path("type").asString()).isEqualTo("network");
@@ -119,7 +137,7 @@ class BundleWriterTest {
     HostOptions host = new HostOptions(List.of(), "bridge", List.of(), List.of(), List.of(), List.of(), List.of(),
         Resources.none(), RestartPolicy.no(), false, List.of(), List.of(), true, List.of(), false);
 
-    writer.write(dir.resolve("bundle"), request(spec(host), null, null));
+    writer.write(dir.resolve("bundle"), request(spec(host), null, null), seccomp -> Map.of());
 
     JsonNode config = readConfig();
     assertThat(strings(config.path("process").path("capabilities").path("bounding")))
@@ -142,7 +160,8 @@ class BundleWriterTest {
         RestartPolicy.no(), false, List.of(), List.of(), false, List.of(new Ulimit("nofile", 100, 200)), false);
     VolumeMount volume = new VolumeMount("vol", dir.resolve("vol"), "/data", false);
 
-    writer.write(dir.resolve("bundle"), new BundleRequest(ID, spec(host), IMAGE, rootfs, null, null, List.of(volume)));
+    writer.write(dir.resolve("bundle"), new BundleRequest(ID, spec(host), IMAGE, rootfs, null, null, List.of(volume)),
+        seccomp -> Map.of());
 
     JsonNode config = readConfig();
     List<String> destinations = config.path("mounts").values().stream().map(m -> m.path("destination").asString())
@@ -164,7 +183,7 @@ class BundleWriterTest {
     ContainerSpec spec = new ContainerSpec(ID, "n", "sha256:x", null, null, null, null, "ghost", null, null, false,
         false, null, null, null, HostOptions.defaults());
 
-    assertThatThrownBy(() -> writer.write(dir.resolve("bundle"), request(spec, null, null)))
+    assertThatThrownBy(() -> writer.write(dir.resolve("bundle"), request(spec, null, null), seccomp -> Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unable to find user ghost");
   }
 

@@ -27,14 +27,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Containers outlive the agent: SIGKILL it while they run, start it again, and it re-adopts them all. */
+/**
+ * Containers outlive the agent: SIGKILL it while they run, start it again, and it re-adopts them all.
+ * With runc, where the other suites get crun when it is installed: both runtimes keep containers alive.
+ */
 class AgentRestartIT {
 
   @RegisterExtension
   @Order(1)
   static final ServiceProcess imageService = ServiceProcess.of(ServiceJar.IMAGE_SERVICE);
 
-  static final AgentUnderTest node = new AgentUnderTest(imageService);
+  static final AgentUnderTest node = new AgentUnderTest(imageService,
+      () -> List.of("--berth.node.runtime.name=runc"));
 
   @RegisterExtension
   @Order(2)

@@ -89,6 +89,16 @@ class ContainerLifecycleIT {
   }
 
   @Test
+  void runsEveryContainerUnderTheSeccompFilterAlsoWhenItsCompiledFormIsReused() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      String id = run(Specs.shell(image, "grep -E '^Seccomp(_filters)?:' /proc/self/status; mount -t tmpfs t /mnt"));
+
+      assertThat(client.await(id, null).exitCode()).as("mount refused").isNotZero();
+      assertThat(lines(id, "stdout")).as("run %d", i).containsExactly("Seccomp:\t2", "Seccomp_filters:\t1");
+    }
+  }
+
+  @Test
   void keepsStdoutAndStderrApartInItsLog() throws Exception {
     String id = run(Specs.shell(image, "echo to-out; echo to-err >&2; echo again-out"));
 

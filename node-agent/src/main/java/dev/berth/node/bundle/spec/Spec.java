@@ -1,6 +1,7 @@
 package dev.berth.node.bundle.spec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The container configuration of an OCI runtime bundle, {@code config.json}
@@ -14,9 +15,10 @@ import java.util.List;
  * @param domainname the NIS domain name in the container's UTS namespace (runc ≥ 1.1 reads it)
  * @param mounts mounts in addition to the root filesystem, in mount order
  * @param linux the Linux-specific configuration
+ * @param annotations arbitrary metadata for the runtime (crun reads some, such as a compiled seccomp filter)
  */
 public record Spec(String ociVersion, Process process, Root root, String hostname, String domainname,
-    List<Mount> mounts, Linux linux) {
+    List<Mount> mounts, Linux linux, Map<String, String> annotations) {
 
   /** The runtime-spec version Berth writes: what runc 1.1 implements. */
   public static final String OCI_VERSION = "1.0.2";
