@@ -58,7 +58,7 @@ public class Networks implements AutoCloseable {
   }
 
   /**
-   * Sets up the container's network: its namespace (none, bridge), its bridge interface and address
+   * Sets up the container's network: its namespace (bridge), its bridge interface and address
    * (bridge) and its published ports (bridge). On failure nothing is left behind; a port already in
    * use fails with {@link PortUnavailableException}, a CNI plugin error with {@link CniException}.
    *
@@ -147,14 +147,12 @@ public class Networks implements AutoCloseable {
     proxies.keySet().forEach(this::closeProxies);
   }
 
+  /**
+   * No namespace of the agent's own: the runtime creates a fresh one with the container, with only
+   * loopback, up (runc and crun both bring it up), and it goes with the container's last process.
+   */
   private NetworkAttachment attachNone(String containerId) throws IOException {
-    Path namespace = namespaces.create(containerId);
-    try {
-      return record(containerId, namespace, new NetworkInfo("none", null, 0, null, null, List.of()));
-    } catch (IOException | RuntimeException e) {
-      undo(e, () -> namespaces.remove(namespace));
-      throw e;
-    }
+    return record(containerId, null, new NetworkInfo("none", null, 0, null, null, List.of()));
   }
 
   private NetworkAttachment attachBridge(String containerId, List<PortBinding> ports) throws IOException {

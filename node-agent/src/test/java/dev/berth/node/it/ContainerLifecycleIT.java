@@ -99,6 +99,14 @@ class ContainerLifecycleIT {
   }
 
   @Test
+  void aContainerWithoutANetworkHasOnlyLoopbackUp() throws Exception {
+    String id = run(Specs.shell(image, "ip -o link | cut -d' ' -f2,3"));
+
+    client.await(id, null);
+    assertThat(lines(id, "stdout")).containsExactly("lo: <LOOPBACK,UP,LOWER_UP>");
+  }
+
+  @Test
   void keepsStdoutAndStderrApartInItsLog() throws Exception {
     String id = run(Specs.shell(image, "echo to-out; echo to-err >&2; echo again-out"));
 
