@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Container start latency through node-agent's API beside the anchors, measured in the same run:
 # create + start + wait + remove of a busybox `/bin/true` container, N times in sequence (median,
-# p90) and CONC at once (wall time from the first launch to the last removal); beside bare
-# `runc run` (the floor), conmon + runc (podman's runtime path) and a real dockerd when docker.io is
-# installed (else BASELINE.md's figures). Then the per-container monitor overhead: RSS/PSS of the
+# p90) and CONC at once (wall time from the first launch to the last removal); beside the bare
+# runtime the agent launches with (`crun run` or `runc run`: the floor), conmon + that runtime
+# (podman's runtime path) and a real dockerd when docker.io is installed (else BASELINE.md's figures). Then the per-container monitor overhead: RSS/PSS of the
 # conmon of MEM_N running `sleep` containers beside containerd-shim (13 MiB) and conmon (2 MiB).
-# Goals: within 2x of conmon + runc (under 40 ms), CONC=50 at once under 1 s, monitor <= conmon.
+# Goals: within 2x of conmon + the runtime (under 40 ms), CONC=50 at once under 1 s, monitor <= conmon.
 #
-#   usage: sudo bench/container-start.sh      (root: the agent mounts, runs runc and conmon)
+#   usage: sudo bench/container-start.sh      (root: the agent mounts, runs the runtime and conmon)
 #   env:   N (50)  WARMUP (3)  CONC (50)  CONC_REPS (5)  MEM_N (20)
 #          WORK (/tmp/berth-bench)  scratch: $WORK/container-start, removed at the end
 #          JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64)  JAVA_OPTS  JVM options of both services
@@ -37,11 +37,11 @@ ANCHORS=${ANCHORS:-$ROOT_DIR/../shared/anchor-bench}
 RUN=$WORK/container-start
 STATE_DIR=/run/berth-bench
 # BASELINE.md section 1/2 (n=90, same machine kind): used when an anchor cannot run here
-declare -A BASE=([runc]=16.2 [conmon-runc]=18.0 [dockerd]=168 [runc.c50]=549 [dockerd.c50]=5052
+declare -A BASE=([crun]=6.62 [conmon-crun]=18.0 [crun.c50]=221 [runc]=16.2 [runc.c50]=549 [dockerd]=168 [dockerd.c50]=5052
   [shim.rss]=12.98 [shim.pss]=2.94 [conmon.rss]=2.02 [conmon.pss]=0.41)
 
-[ "$(id -u)" = 0 ] || die "run as root (the agent mounts overlays and runs runc)"
-need curl jq runc conmon tar awk
+[ "$(id -u)" = 0 ] || die "run as root (the agent mounts overlays and runs the OCI runtime)"
+need curl jq conmon tar awk
 [ -x "$JAVA" ] || die "no java at $JAVA: set JAVA_HOME to a JDK >= 21"
 IMAGE_JAR=${IMAGE_JAR:-../image-service/target/image-service.jar}; AGENT_JAR=${AGENT_JAR:-../node-agent/target/node-agent.jar}
 if [ ! -f "$IMAGE_JAR" ] || [ ! -f "$AGENT_JAR" ]; then
@@ -98,7 +98,8 @@ mkdir -p "$STATE_DIR"
   --berth.node.network.namespace-dir="$STATE_DIR/netns" > "$RUN/node-agent.log" 2>&1 &
 AGENT_PID=$!
 await node-agent "$AGENT/containers" "$AGENT_PID" "$RUN/node-agent.log" 120
-echo "# image $IMAGE; agent pid $AGENT_PID" >&2
+RT=$(curl -sf "$AGENT/node" | jq -r .runtime)   # crun or runc: the anchors run the same runtime
+echo "# image $IMAGE; agent pid $AGENT_PID; runtime $RT" >&2
 sleep 2; FRESH_RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AGENT_PID/status")   # before any container
 
 new_id() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
@@ -192,10 +193,10 @@ anchors() {
   [ -x "$ANCHORS/container-start.sh" ] || { echo "warn: no anchor scripts at $ANCHORS: BASELINE figures" >&2; return; }
   WORK="$RUN/anchor" "$ANCHORS/make-bundle.sh" "$RUN/anchor/bundle" > /dev/null || return
   set_anchor() { [ -n "$2" ] && { A[$1]=$2; ASRC[$1]=measured; }; }
-  set_anchor runc "$(anchor runc CONC=1 "$ANCHORS/container-start.sh" runc "$N")"
-  # conmon-crun with CRUN=runc: conmon --sync runs `runc create`, then runc start, wait, runc delete
-  set_anchor conmon-runc "$(anchor conmon-runc CONC=1 CRUN=runc "$ANCHORS/container-start.sh" conmon-crun "$N")"
-  set_anchor runc.c50 "$(anchor runc.c$CONC CONC="$CONC" "$ANCHORS/container-start.sh" runc "$CONC_REPS")"
+  set_anchor "$RT" "$(anchor "$RT" CONC=1 "$ANCHORS/container-start.sh" "$RT" "$N")"
+  # conmon-crun with CRUN=$RT: conmon --sync runs `$RT create`, then `$RT start`, wait, `$RT delete`
+  set_anchor "conmon-$RT" "$(anchor "conmon-$RT" CONC=1 CRUN="$RT" "$ANCHORS/container-start.sh" conmon-crun "$N")"
+  set_anchor "$RT.c50" "$(anchor "$RT.c$CONC" CONC="$CONC" "$ANCHORS/container-start.sh" "$RT" "$CONC_REPS")"
   if command -v dockerd > /dev/null && command -v docker > /dev/null; then
     local sock=$RUN/docker/docker.sock
     mkdir -p "$RUN/docker"
@@ -260,20 +261,21 @@ echo
 echo "| figure | Berth | anchor | source | Berth ÷ anchor |"
 echo "| --- | ---: | ---: | --- | ---: |"
 row() { echo "| $1 | $2 | $3 | $4 | $(ratio "$2" "$3") |"; }
-row "start, 1 curl keep-alive (ms) ÷ conmon + runc" "$b1" "${A[conmon-runc]}" "${ASRC[conmon-runc]}"
-row "start, 1 curl keep-alive (ms) ÷ runc run (floor)" "$b1" "${A[runc]}" "${ASRC[runc]}"
+row "start, 1 curl keep-alive (ms) ÷ conmon + $RT" "$b1" "${A[conmon-$RT]:-}" "${ASRC[conmon-$RT]:-}"
+row "start, 1 curl keep-alive (ms) ÷ $RT run (floor)" "$b1" "${A[$RT]}" "${ASRC[$RT]}"
 row "start, 1 curl keep-alive (ms) ÷ dockerd API 1 curl" "$b1" "${A[dockerd]}" "${ASRC[dockerd]}"
-row "start, 4 curls (ms) ÷ conmon + runc" "$b4" "${A[conmon-runc]}" "${ASRC[conmon-runc]}"
-row "$CONC at once (ms) ÷ runc run x$CONC" "$bc" "${A[runc.c50]}" "${ASRC[runc.c50]}"
+row "start, 4 curls (ms) ÷ conmon + $RT" "$b4" "${A[conmon-$RT]:-}" "${ASRC[conmon-$RT]:-}"
+row "$CONC at once (ms) ÷ $RT run x$CONC" "$bc" "${A[$RT.c50]}" "${ASRC[$RT.c50]}"
 row "$CONC at once (ms) ÷ dockerd API x$CONC" "$bc" "${A[dockerd.c50]}" "${ASRC[dockerd.c50]}"
 row "monitor RSS per container (MiB) ÷ conmon (podman)" "$rss" "${A[conmon.rss]}" BASELINE
 row "monitor RSS per container (MiB) ÷ containerd-shim" "$rss" "${A[shim.rss]}" BASELINE
 row "monitor PSS per container (MiB) ÷ conmon (podman)" "$pss" "${A[conmon.pss]}" BASELINE
 goal() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "") ? "no figure" : (a + 0 <= b + 0) ? "met" : "NOT met" }'; }
-# this run's runc over BASELINE's: how much slower the machine is now than when the anchors were taken
-echo "machine load factor: runc run here ${A[runc]} ms ÷ BASELINE 16.2 ms = $(ratio "${A[runc]}" 16.2)" \
+# this run's runtime over BASELINE's: how much slower the machine is now than when the anchors were taken
+echo "machine load factor: $RT run here ${A[$RT]} ms ÷ BASELINE ${BASE[$RT]} ms = $(ratio "${A[$RT]}" "${BASE[$RT]}")" \
   "(BASELINE rows compare against a quieter machine: divide their ratio by this factor for a rough estimate)"
 echo
-echo "goal start <= 2x conmon + runc ($(awk -v a="${A[conmon-runc]}" 'BEGIN { print 2 * a }') ms): $(goal "$b1" "$(awk -v a="${A[conmon-runc]}" 'BEGIN { print 2 * a }')");" \
+cr=${A[conmon-$RT]:-${BASE[conmon-crun]}}   # runc: BASELINE has conmon + crun only
+echo "goal start <= 2x conmon + $RT ($(awk -v a="$cr" 'BEGIN { print 2 * a }') ms): $(goal "$b1" "$(awk -v a="$cr" 'BEGIN { print 2 * a }')");" \
   "goal $CONC at once < 1 s: $(goal "$bc" 1000); goal monitor RSS <= conmon's ${A[conmon.rss]} MiB (+5 % noise; the monitor is conmon itself): $(goal "$rss" "$(awk -v a="${A[conmon.rss]}" 'BEGIN { print 1.05 * a }')")"
 echo "raw samples: $RESULTS_DIR/start.berth*.samples, mem.berth.*.samples" >&2

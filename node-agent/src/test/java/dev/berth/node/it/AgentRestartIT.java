@@ -10,6 +10,7 @@ import dev.berth.testsupport.BusyboxImage;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +90,9 @@ class AgentRestartIT {
     ContainerStatus exited = eventually(() -> client.inspect(shortLived),
         status -> status.state().equals("exited"));
     assertThat(exited.exitCode()).isEqualTo(7);
-    assertThat(berthMounts()).as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);
+    // the exit is recorded first, its run torn down right after: the exited container's rootfs goes then
+    assertThat(eventually(AgentRestartIT::berthMounts, mounts -> mounts.size() == mountsBefore.size() - 1))
+        .as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);
   }
 
   private String get(int port) {
@@ -105,11 +108,15 @@ class AgentRestartIT {
   }
 
   /** Mount points under the agent's data directory (root filesystems of running containers). */
-  private static List<String> berthMounts() throws IOException {
+  private static List<String> berthMounts() {
     String dataDir = agent.dataDir().toString();
-    return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-        .map(line -> line.split(" ")[4])
-        .filter(mountPoint -> mountPoint.startsWith(dataDir))
-        .toList();
+    try {
+      return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+          .map(line -> line.split(" ")[4])
+          .filter(mountPoint -> mountPoint.startsWith(dataDir))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
