@@ -104,6 +104,7 @@ final class BodyWriter {
 
     private void run() {
       while (true) {
+        long upTo;
         lock.lock();
         try {
           while (!closed && written - flushed < FLUSH_BYTES) {
@@ -112,10 +113,10 @@ final class BodyWriter {
           if (closed) {
             return;
           }
+          upTo = written;
         } finally {
           lock.unlock();
         }
-        long upTo = written;
         try {
           channel.force(false);
         } catch (IOException e) {
