@@ -123,7 +123,7 @@ public class UploadService {
     Path file = store.createIngest("monolithic-" + UUID.randomUUID());
     try {
       MessageDigest md = digest.algorithm().newMessageDigest();
-      long size = BodyWriter.append(file, 0, body, md);
+      long size = IngestWriter.append(file, 0, body, md);
       bytesReceived.increment(size);
       if (contentLength >= 0 && size != contentLength) {
         throw new DistributionException(ErrorCode.SIZE_INVALID,
@@ -174,13 +174,13 @@ public class UploadService {
     MessageDigest md = hashes.resume(upload.id(), size);
     long written;
     try {
-      written = BodyWriter.append(file, size, body, md);
+      written = IngestWriter.append(file, size, body, md);
     } catch (IOException e) {
-      BodyWriter.truncate(file, size);
+      IngestWriter.truncate(file, size);
       throw e;
     }
     if (range != null && written != range.length()) {
-      BodyWriter.truncate(file, size);
+      IngestWriter.truncate(file, size);
       hashes.forget(upload.id());
       throw new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID,
           "chunk holds " + written + " bytes, Content-Range said " + range.length(), Map.of("size", size));

@@ -1,4 +1,4 @@
-package dev.berth.registry.upload;
+package dev.berth.oci.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,10 +14,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BodyWriterTest {
+class IngestWriterTest {
 
   /** Long enough for the write-behind thread to flush several times. */
-  private static final int LARGE = (int) (3 * BodyWriter.FLUSH_BYTES + 12345);
+  private static final int LARGE = (int) (3 * IngestWriter.FLUSH_BYTES + 12345);
 
   @TempDir
   Path dir;
@@ -28,7 +28,7 @@ class BodyWriterTest {
     Path file = Files.write(dir.resolve("ingest"), random(1000));
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
 
-    long written = BodyWriter.append(file, 100, new ByteArrayInputStream(body), digest);
+    long written = IngestWriter.append(file, 100, new ByteArrayInputStream(body), digest);
 
     assertThat(written).isEqualTo(LARGE);
     byte[] stored = Files.readAllBytes(file);
@@ -41,7 +41,7 @@ class BodyWriterTest {
   void aBodyThatFailsAfterFlushesReportsTheFailureAndCanBeCutBack() throws Exception {
     Path file = Files.createFile(dir.resolve("ingest"));
     InputStream failing = new InputStream() {
-      private long left = 2 * BodyWriter.FLUSH_BYTES;
+      private long left = 2 * IngestWriter.FLUSH_BYTES;
 
       @Override
       public int read() throws IOException {
@@ -63,8 +63,8 @@ class BodyWriterTest {
       }
     };
 
-    assertThatThrownBy(() -> BodyWriter.append(file, 0, failing, null)).hasMessage("connection reset");
-    BodyWriter.truncate(file, 0);
+    assertThatThrownBy(() -> IngestWriter.append(file, 0, failing, null)).hasMessage("connection reset");
+    IngestWriter.truncate(file, 0);
     assertThat(Files.size(file)).isZero();
   }
 
