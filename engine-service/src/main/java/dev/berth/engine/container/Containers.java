@@ -14,8 +14,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -269,25 +270,12 @@ public class Containers {
       // the typed client answers a node's 304 (already started, already stopped) with no body
       throw new EngineException.NotModified("container " + id + " is already in that state");
     }
-    ContainerStatus latest = status;
-    for (int attempt = 1; ; attempt++) {
-      ContainerStatus applied = latest;
-      try {
-        return transactions.execute(tx -> {
-          ContainerEntity container = repository.findById(id)
-              .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
-          container.apply(applied);
-          return repository.saveAndFlush(container);
-        });
-      } catch (OptimisticLockingFailureException e) {
-        if (attempt == WRITE_ATTEMPTS) {
-          throw e;
-        }
-        String node = repository.findById(id).map(ContainerEntity::node)
-            .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
-        latest = NodeCalls.call(node, () -> nodes.client(node).inspect(id));
-      }
-    }
+    AtomicReference<ContainerStatus> latest = new AtomicReference<>(status);
+    return modify(id, container -> container.apply(latest.get()), () -> {
+      String node = repository.findById(id).map(ContainerEntity::node)
+          .orElseThrow(() -> new EngineException.NotFound("No such container: " + id));
+      latest.set(NodeCalls.call(node, () -> nodes.client(node).inspect(id)));
+    });
   }
 
   /**
@@ -295,6 +283,11 @@ public class Containers {
    * changed the record meanwhile (its version moved on), reads it again and applies the change anew.
    */
   private ContainerEntity modify(String id, Consumer<ContainerEntity> change) {
+    return modify(id, change, () -> { });
+  }
+
+  /** {@link #modify(String, Consumer)}, running {@code beforeRetry} before each new attempt. */
+  private ContainerEntity modify(String id, Consumer<ContainerEntity> change, Runnable beforeRetry) {
     for (int attempt = 1; ; attempt++) {
       try {
         return transactions.execute(tx -> {
@@ -307,6 +300,7 @@ public class Containers {
         if (attempt == WRITE_ATTEMPTS) {
           throw e;
         }
+        beforeRetry.run();
       }
     }
   }
