@@ -1,13 +1,13 @@
 package dev.berth.e2e;
 
-import static dev.berth.e2e.stack.Probes.quietly;
+import static dev.berth.testsupport.Probes.quietly;
 import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.e2e.stack.BerthStack;
 import dev.berth.e2e.stack.Cli;
 import dev.berth.e2e.stack.Docker;
-import dev.berth.e2e.stack.Probes;
+import dev.berth.testsupport.Probes;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

@@ -1,14 +1,13 @@
 package dev.berth.engine;
 
 import static dev.berth.testsupport.Eventually.eventually;
+import static dev.berth.testsupport.Probes.quietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.engine.LifecycleStack.Cli;
 import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -105,29 +104,17 @@ class DockerEventsIT {
    * {@code type action actor container-or-name}.
    */
   private static List<String> events(long since, String filter) {
-    try {
+    return quietly(() -> {
       Cli events = stack.docker("events", "--since", Long.toString(since), "--until",
           Long.toString(Instant.now().getEpochSecond() + 1), "--filter", filter, "--format",
           "{{.Type}} {{.Action}} {{.Actor.ID}} {{or .Actor.Attributes.container .Actor.Attributes.name}}");
       assertThat(events.exitCode()).as(events.stderr()).isZero();
       return events.stdout().lines().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    });
   }
 
   private static String stateQuietly(String reference) {
-    try {
-      return stack.container(reference).path("state").asString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return quietly(() -> stack.container(reference).path("state").asString());
   }
 
   /** A request to image-service's native API that must answer {@code expectedStatus}; its body. */

@@ -7,17 +7,13 @@ import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.NodeAgentClient;
 import dev.berth.node.api.PortBinding;
 import dev.berth.testsupport.BusyboxImage;
+import dev.berth.testsupport.Probes;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +43,6 @@ class AgentRestartIT {
 
   private static NodeAgentClient client;
   private static String image;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @BeforeAll
   static void importBusybox() throws Exception {
@@ -73,7 +68,7 @@ class AgentRestartIT {
     Map<String, Integer> ports = servers.stream().collect(Collectors.toMap(id -> id,
         id -> client.inspect(id).network().ports().getFirst().hostPort()));
     for (int port : ports.values()) {
-      assertThat(eventually(() -> get(port), BusyboxImage.INDEX::equals)).isNotNull();
+      assertThat(eventually(() -> page(port), BusyboxImage.INDEX::equals)).isNotNull();
     }
     List<String> mountsBefore = berthMounts();
 
@@ -85,7 +80,7 @@ class AgentRestartIT {
     for (String id : servers) {
       ContainerStatus status = client.inspect(id);
       assertThat(status.state()).as("container %s", id).isEqualTo("running");
-      assertThat(get(ports.get(id))).as("port %d of %s", ports.get(id), id).isEqualTo(BusyboxImage.INDEX);
+      assertThat(page(ports.get(id))).as("port %d of %s", ports.get(id), id).isEqualTo(BusyboxImage.INDEX);
     }
     ContainerStatus exited = eventually(() -> client.inspect(shortLived),
         status -> status.state().equals("exited"));
@@ -95,16 +90,8 @@ class AgentRestartIT {
         .as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);
   }
 
-  private String get(int port) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
+  private static String page(int port) {
+    return Probes.page("http://127.0.0.1:" + port + "/index.html");
   }
 
   /** Mount points under the agent's data directory (root filesystems of running containers). */

@@ -17,19 +17,21 @@ import dev.berth.node.api.Resources;
 import dev.berth.node.api.RestartPolicy;
 import dev.berth.node.api.WaitResult;
 import dev.berth.testsupport.BusyboxImage;
+import dev.berth.testsupport.Probes;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
-import java.io.ByteArrayOutputStream;
+import dev.berth.testsupport.StdFrames;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -121,7 +123,7 @@ class ContainerLifecycleIT {
 
     int port = client.inspect(id).network().ports().getFirst().hostPort();
     assertThat(port).isPositive();
-    assertThat(eventually(() -> get("http://127.0.0.1:" + port + "/index.html"), BusyboxImage.INDEX::equals))
+    assertThat(eventually(() -> Probes.page("http://127.0.0.1:" + port + "/index.html"), BusyboxImage.INDEX::equals))
         .isEqualTo(BusyboxImage.INDEX);
   }
 
@@ -307,32 +309,11 @@ class ContainerLifecycleIT {
         .map(LogEntry::line).toList();
   }
 
-  private String get(String url) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
-  }
-
-
   /** The payload of every frame of {@code stream} in a multiplexed stream. */
-  private static String frames(byte[] output, int stream) {
-    ByteBuffer buffer = ByteBuffer.wrap(output);
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    while (buffer.remaining() >= 8) {
-      int kind = buffer.get();
-      buffer.position(buffer.position() + 3);
-      byte[] frame = new byte[buffer.getInt()];
-      buffer.get(frame);
-      if (kind == stream) {
-        payload.writeBytes(frame);
-      }
-    }
-    return payload.toString(java.nio.charset.StandardCharsets.UTF_8);
+  private static String frames(byte[] output, int stream) throws IOException {
+    return StdFrames.all(new DataInputStream(new ByteArrayInputStream(output))).stream()
+        .filter(frame -> frame.startsWith(stream + ":"))
+        .map(frame -> frame.substring(frame.indexOf(':') + 1))
+        .collect(Collectors.joining());
   }
 }

@@ -1,4 +1,4 @@
-package dev.berth.e2e.stack;
+package dev.berth.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** What the suites poll while the stack gets somewhere: a page on a published port, a client call. */
+/** What suites poll while services get somewhere: a page on a published port, a call that may fail. */
 public final class Probes {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
