@@ -71,9 +71,13 @@ cleanup() {
   remove_all
   stop_pid "$AGENT_PID"; stop_pid "$IMAGE_PID"; stop_pid "$DOCKERD_PID"
   ip link del bbench0 2> /dev/null || true
-  if grep -q " $RUN/" /proc/mounts; then   # nothing should be left; never delete under a mount
-    echo "warn: mounts left under $RUN, scratch dir kept:" >&2; grep " $RUN/" /proc/mounts >&2
-  else rm -rf "$RUN" "$STATE_DIR"; fi
+  if grep -q -e " $RUN/" -e " $STATE_DIR/bundles/" /proc/mounts; then   # nothing should be left; never delete under a mount
+    echo "warn: mounts left under $RUN or $STATE_DIR, scratch and state dirs kept:" >&2
+    grep -e " $RUN/" -e " $STATE_DIR/bundles/" /proc/mounts >&2
+  else
+    umount "$STATE_DIR" 2> /dev/null   # the agent's tmpfs, when /run is not one
+    rm -rf "$RUN" "$STATE_DIR"
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -236,7 +240,7 @@ memory() {
   sync; sleep 3
   fr=$(sample_file mem.berth.per-container.conmon.rss); fp=$(sample_file mem.berth.per-container.conmon.pss)
   for id in "${IDS[@]}"; do
-    pid=$(cat "$RUN/node-agent/containers/$id/bundle/conmon.pid" 2> /dev/null) || continue
+    pid=$(cat "$STATE_DIR/bundles/$id/conmon.pid" 2> /dev/null) || continue
     mib "$(rss_kb "$pid")" >> "$fr"; mib "$(pss_kb "$pid")" >> "$fp"
   done
   report mem.berth.per-container.conmon.rss MiB "$fr" "monitors=$(wc -l < "$fr") of $MEM_N"

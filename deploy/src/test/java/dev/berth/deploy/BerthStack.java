@@ -2,7 +2,7 @@ package dev.berth.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.testsupport.Commands;
+import dev.berth.testsupport.AgentStateDirs;
 import dev.berth.testsupport.HostNetworks;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
@@ -105,7 +105,6 @@ final class BerthStack implements AutoCloseable {
     engine.stop();
     imageService.stop();
     HostNetworks.deleteBridge(bridge);
-    // the agent's runtime state: nothing of its own is mounted there once its containers are gone
-    Commands.result(Duration.ofSeconds(30), List.of("rm", "-rf", "--one-file-system", "/run/berth-" + bridge));
+    AgentStateDirs.remove(Path.of("/run/berth-" + bridge));
   }
 }

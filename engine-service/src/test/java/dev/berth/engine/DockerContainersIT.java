@@ -59,7 +59,7 @@ class DockerContainersIT {
     for (JsonNode container : JSON.readTree(send("GET", "/api/v1/containers", null, 200).body())) {
       send("DELETE", "/api/v1/containers/" + container.path("id").asString() + "?force=true", null, 204);
     }
-    NodeAgents.deleteBridges();
+    NodeAgents.cleanUp();
   }
 
   @Test

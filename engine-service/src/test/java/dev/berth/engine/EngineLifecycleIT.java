@@ -47,7 +47,7 @@ class EngineLifecycleIT {
   @AfterAll
   static void removeContainers() {
     api.removeAll();
-    NodeAgents.deleteBridges();
+    NodeAgents.cleanUp();
   }
 
   @Test

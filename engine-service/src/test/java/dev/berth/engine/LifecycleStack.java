@@ -104,7 +104,7 @@ final class LifecycleStack implements BeforeAllCallback, AfterAllCallback {
     for (JsonNode container : send("GET", "/api/v1/containers", null, 200)) {
       send("DELETE", "/api/v1/containers/" + container.path("id").asString() + "?force=true", null, 204);
     }
-    NodeAgents.deleteBridges();
+    NodeAgents.cleanUp();
   }
 
   JsonNode send(String method, String path, String body, int expectedStatus) throws IOException, InterruptedException {

@@ -54,7 +54,7 @@ class MultiNodeIT {
   @AfterAll
   static void removeContainers() {
     api.removeAll();
-    NodeAgents.deleteBridges();
+    NodeAgents.cleanUp();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.berth.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.cli.stack.Processes;
+import dev.berth.testsupport.AgentStateDirs;
 import dev.berth.testsupport.HostNetworks;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -71,7 +72,7 @@ class BerthUpIT {
     if (berth != null) {
       berth.run("down");
       HostNetworks.deleteBridge(BRIDGE);
-      dev.berth.testsupport.Commands.result(Duration.ofSeconds(30), List.of("rm", "-rf", "/run/berth-cli-it-" + SUFFIX));
+      AgentStateDirs.remove(Path.of("/run/berth-cli-it-" + SUFFIX));
     }
   }
 

@@ -146,12 +146,16 @@ public class ContainerHost {
     Files.deleteIfExists(Conmon.oomFile(store.bundle(id)));
   }
 
-  /** Releases what a run held: the runtime's state and cgroups, the network and published ports, the rootfs mount. */
+  /**
+   * Releases what a run held: the runtime's state and cgroups, conmon's socket link, the network and
+   * published ports, the rootfs mount.
+   */
   void teardown(String id) throws IOException {
     logs.untrack(id);
     if (runtime.exists(id)) {
       runtime.delete(id, true);
     }
+    conmon.forget(id);
     Optional<ContainerStatus.NetworkInfo> network = networks.info(id);
     networks.detach(id);
     if (network.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.berth.node.container;
 
+import dev.berth.node.runtime.RuntimeStateDir;
 import dev.berth.oci.OciJson;
 import dev.berth.platform.BerthProperties;
 import java.io.IOException;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Container records, one directory per container under {@code <data-dir>/containers}, each record
  * in {@code container.json} replaced atomically (write beside, rename), cached in memory. A
  * rename survives the agent being killed at any point; the runtime's state reconciles the rest.
+ * The container's log is kept beside its record; its OCI bundle, rewritten at every start, is in
+ * the runtime state directory (tmpfs).
  */
 @Component
 public class ContainerStore {
@@ -29,11 +32,13 @@ public class ContainerStore {
   private final JsonMapper json = OciJson.mapper();
   private final Path root;
   private final Path exitDir;
+  private final Path bundles;
   private final Map<String, ContainerRecord> records = new ConcurrentHashMap<>();
 
-  ContainerStore(BerthProperties properties) throws IOException {
+  ContainerStore(BerthProperties properties, RuntimeStateDir stateDir) throws IOException {
     this.root = Files.createDirectories(properties.dataDir().resolve("containers"));
     this.exitDir = Files.createDirectories(properties.dataDir().resolve("exits"));
+    this.bundles = stateDir.bundles();
     try (Stream<Path> dirs = Files.list(root)) {
       dirs.map(dir -> dir.resolve(RECORD)).filter(Files::isRegularFile).forEach(file -> {
         ContainerRecord record = read(file);
@@ -76,26 +81,21 @@ public class ContainerStore {
     return revised;
   }
 
+  /** Deletes the record, the log and the bundle (whose root filesystem is unmounted). */
   void delete(String id) throws IOException {
     records.remove(id);
-    Path dir = dir(id);
-    if (Files.exists(dir)) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
+    deleteTree(dir(id));
+    deleteTree(bundle(id));
   }
 
-  /** The container's directory: its record, log and bundle. */
+  /** The container's directory: its record and log. */
   public Path dir(String id) {
     return root.resolve(id);
   }
 
   /** The OCI bundle directory, conmon's working directory. */
   public Path bundle(String id) {
-    return dir(id).resolve("bundle");
+    return bundles.resolve(id);
   }
 
   /** Where the root filesystem is mounted. */
@@ -118,6 +118,16 @@ public class ContainerStore {
       return json.readValue(file.toFile(), ContainerRecord.class);
     } catch (tools.jackson.core.JacksonException e) {
       throw new UncheckedIOException(new IOException("unreadable container record " + file + ": " + e.getMessage()));
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 }

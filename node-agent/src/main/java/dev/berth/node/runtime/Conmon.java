@@ -206,6 +206,11 @@ public class Conmon {
     }
   }
 
+  /** Removes the link conmon made to the container's attach socket, once its run is over. */
+  public void forget(String id) throws IOException {
+    Files.deleteIfExists(socketDir.resolve(id));
+  }
+
   /** The PID file conmon writes its own PID to. */
   private static Path pidFile(Path bundle) {
     return bundle.resolve("conmon.pid");

@@ -1,7 +1,6 @@
 package dev.berth.node.runtime;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,7 +15,12 @@ class RuntimeConfiguration {
   private static final Logger log = LoggerFactory.getLogger(RuntimeConfiguration.class);
 
   @Bean
-  OciRuntime ociRuntime(RuntimeProperties properties) throws IOException {
+  RuntimeStateDir runtimeStateDir(RuntimeProperties properties) throws IOException {
+    return RuntimeStateDir.at(properties.stateDir());
+  }
+
+  @Bean
+  OciRuntime ociRuntime(RuntimeProperties properties, RuntimeStateDir stateDir) throws IOException {
     String name = properties.name().equals("auto") ? probe(properties) : properties.name();
     String binary = switch (name) {
       case "runc" -> properties.runc();
@@ -26,17 +30,17 @@ class RuntimeConfiguration {
     Path path = Executables.find(binary)
         .orElseThrow(() -> new IllegalStateException(name + " not found (" + binary + "): install it (Debian: apt-get "
             + "install " + name + ") or set berth.node.runtime." + name));
-    Path root = Files.createDirectories(properties.stateDir().resolve(name));
+    Path root = stateDir.runtimeRoot(name);
     log.info("Launching containers with {} ({}) through conmon; runtime state in {}", name, path, root);
     return new OciRuntime(name, path, root);
   }
 
   @Bean
-  Conmon conmon(RuntimeProperties properties, OciRuntime runtime) throws IOException {
+  Conmon conmon(RuntimeProperties properties, RuntimeStateDir stateDir, OciRuntime runtime) throws IOException {
     Path binary = Executables.find(properties.conmon())
         .orElseThrow(() -> new IllegalStateException("conmon not found (" + properties.conmon() + "): install it "
             + "(Debian: apt-get install conmon) or set berth.node.runtime.conmon"));
-    return new Conmon(binary, runtime, Files.createDirectories(properties.stateDir().resolve("sockets")));
+    return new Conmon(binary, runtime, stateDir.sockets());
   }
 
   @Bean

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runc the runc binary, looked up on PATH unless absolute
  * @param crun the crun binary
  * @param conmon the conmon binary
- * @param stateDir a directory on tmpfs for the runtime's state and conmon's attach sockets
+ * @param stateDir the runtime's state, the containers' bundles and conmon's attach sockets: a directory on
+ *     tmpfs, or one the agent mounts a tmpfs at ({@link RuntimeStateDir})
  */
 @ConfigurationProperties("berth.node.runtime")
 public record RuntimeProperties(@DefaultValue("auto") String name, @DefaultValue("runc") String runc,

@@ -71,6 +71,7 @@ class AgentRestartIT {
       assertThat(eventually(() -> page(port), BusyboxImage.INDEX::equals)).isNotNull();
     }
     List<String> mountsBefore = berthMounts();
+    assertThat(mountsBefore).as("root filesystems mounted").hasSizeGreaterThanOrEqualTo(servers.size() + 1);
 
     agent.kill();
     Thread.sleep(3000);
@@ -94,13 +95,14 @@ class AgentRestartIT {
     return Probes.page("http://127.0.0.1:" + port + "/index.html");
   }
 
-  /** Mount points under the agent's data directory (root filesystems of running containers). */
+  /** Mount points under the agent's bundles and data directory (root filesystems of running containers). */
   private static List<String> berthMounts() {
-    String dataDir = agent.dataDir().toString();
+    String bundles = node.stateDir().resolve("bundles") + "/";
+    String dataDir = agent.dataDir() + "/";
     try {
       return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
           .map(line -> line.split(" ")[4])
-          .filter(mountPoint -> mountPoint.startsWith(dataDir))
+          .filter(mountPoint -> mountPoint.startsWith(bundles) || mountPoint.startsWith(dataDir))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,9 +2,11 @@ package dev.berth.node.it;
 
 import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.NodeAgentClient;
+import dev.berth.testsupport.AgentStateDirs;
 import dev.berth.testsupport.HostNetworks;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,11 +42,11 @@ final class AgentUnderTest {
       }
       return Stream.concat(Stream.of(
           "--berth.node.image-service=http://" + imageService.address(),
-          "--berth.node.runtime.state-dir=/run/berth-it-" + suffix,
+          "--berth.node.runtime.state-dir=" + stateDir(),
           "--berth.node.network.bridge=" + bridge(),
           "--berth.node.network.subnet=" + subnet + ".0/24",
           "--berth.node.network.gateway=" + subnet + ".1",
-          "--berth.node.network.namespace-dir=/run/berth-it-" + suffix + "/netns"), extra.get().stream()).toList();
+          "--berth.node.network.namespace-dir=" + stateDir().resolve("netns")), extra.get().stream()).toList();
     });
   }
 
@@ -57,13 +59,22 @@ final class AgentUnderTest {
     return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(NodeAgentClient.class);
   }
 
-  /** Removes every container (so the data directory holds no mounts when it is deleted) and the bridge. */
+  /** The runtime state directory: bundles (with the root filesystem mounts), runtime state, namespaces. */
+  Path stateDir() {
+    return Path.of("/run/berth-it-" + suffix);
+  }
+
+  /**
+   * Removes every container (so the data and state directories hold no mounts when they are deleted),
+   * the bridge and the runtime state directory.
+   */
   void cleanUp() {
     NodeAgentClient client = client();
     for (ContainerStatus container : client.list()) {
       client.remove(container.id(), true, true);
     }
     HostNetworks.deleteBridge(bridge());
+    AgentStateDirs.remove(stateDir());
   }
 
   private String bridge() {

@@ -1,9 +1,11 @@
 package dev.berth.node.runtime;
 
+import static dev.berth.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,10 +76,19 @@ class ConmonIT {
     conmon.create(launch(bundle));
     runtime.start(id);
 
-    assertThat(runtime.pids(id)).hasSize(2);
+    // the shell forks its two children after the runtime's start returned
+    assertThat(eventually(this::pids, pids -> pids.size() == 2)).hasSize(2);
     runtime.kill(id, "SIGKILL", false);
     awaitFile(dir.resolve("exits").resolve(id));
     assertThat(Files.readString(dir.resolve("exits").resolve(id))).isEqualTo("137");
+  }
+
+  private List<Integer> pids() {
+    try {
+      return runtime.pids(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Conmon.Launch launch(Path bundle) throws IOException {
