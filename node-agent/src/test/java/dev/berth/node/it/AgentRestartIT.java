@@ -73,6 +73,9 @@ class AgentRestartIT {
     List<String> mountsBefore = berthMounts();
     assertThat(mountsBefore).as("root filesystems mounted").hasSizeGreaterThanOrEqualTo(servers.size() + 1);
 
+    // on tmpfs (mounted by the agent where /run is on a disk), found mounted with the state in it after the restart
+    assertThat(Files.getFileStore(node.stateDir()).type()).isEqualTo("tmpfs");
+
     agent.kill();
     Thread.sleep(3000);
     agent.restart();
