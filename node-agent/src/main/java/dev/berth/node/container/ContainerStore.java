@@ -93,7 +93,7 @@ public class ContainerStore {
     return root.resolve(id);
   }
 
-  /** The OCI bundle directory, conmon's working directory. */
+  /** The OCI bundle directory, conmon's working directory; its exec processes' files are in {@code execs}. */
   public Path bundle(String id) {
     return bundles.resolve(id);
   }

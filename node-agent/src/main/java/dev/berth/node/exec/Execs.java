@@ -110,7 +110,7 @@ public class Execs {
       session.exited(126);
       throw e;
     }
-    Path dir = Files.createDirectories(store.dir(container.id()).resolve("execs").resolve(execId));
+    Path dir = Files.createDirectories(store.bundle(container.id()).resolve("execs").resolve(execId));
     Path processJson = dir.resolve("process.json");
     try {
       bundles.writeProcess(processJson, bundles.execProcess(host.bundleRequest(container), session.spec()));
