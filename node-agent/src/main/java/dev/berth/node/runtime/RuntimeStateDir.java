@@ -3,6 +3,7 @@ package dev.berth.node.runtime;
 import dev.berth.node.sys.Syscalls;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * small files, created and deleted with every container, never reach a disk. Where the directory
  * is on a disk the agent mounts a tmpfs there when it first starts; an agent started again finds
  * it mounted and keeps it (and what it holds: the state of running containers). A directory on a
- * disk that already holds state (left by an agent that did not mount) is used as it is.
+ * disk that already holds state (any file below it, left by an agent that did not mount) is used as
+ * it is; empty directories are no state.
  */
 public final class RuntimeStateDir {
 
@@ -33,11 +35,11 @@ public final class RuntimeStateDir {
     Path root = Files.createDirectories(dir.toAbsolutePath());
     String type = Files.getFileStore(root).type();
     if (!type.equals("tmpfs")) {
-      boolean empty;
-      try (Stream<Path> entries = Files.list(root)) {
-        empty = entries.findAny().isEmpty();
+      boolean stateless;
+      try (Stream<Path> entries = Files.walk(root)) {
+        stateless = entries.allMatch(entry -> Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS));
       }
-      if (empty) {
+      if (stateless) {
         Syscalls.mount("tmpfs", root, "tmpfs", Syscalls.MS_NOSUID | Syscalls.MS_NODEV, "mode=0711");
         log.info("Mounted a tmpfs at the runtime state directory {} (it was on {})", root, type);
       } else {
