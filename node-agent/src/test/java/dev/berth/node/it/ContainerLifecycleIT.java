@@ -28,6 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -282,6 +284,23 @@ class ContainerLifecycleIT {
   }
 
   @Test
+  void keepsItsBundleOnTheRuntimesTmpfsAndLeavesNothingThereOnceRemoved() throws Exception {
+    Path bundle = node.stateDir().resolve("bundles").resolve(run(Specs.of(image, "sleep", "1000")));
+    String id = bundle.getFileName().toString();
+    Path socketLink = node.stateDir().resolve("sockets").resolve(id);
+
+    assertThat(bundle.resolve("config.json")).isRegularFile();
+    assertThat(Files.getFileStore(bundle).type()).isEqualTo("tmpfs");
+    assertThat(socketLink).isSymbolicLink();
+    client.stop(id, 0);
+    // the run's teardown follows the exit: conmon's link to the attach socket goes with it
+    assertThat(eventually(() -> Files.notExists(socketLink, LinkOption.NOFOLLOW_LINKS),
+        gone -> gone)).isTrue();
+    client.remove(id, false, false);
+    assertThat(bundle).doesNotExist();
+  }
+
+  @Test
   void refusesToRemoveARunningContainerUnlessForced() throws Exception {
     String id = run(Specs.of(image, "sleep", "1000"));
 
@@ -290,12 +309,12 @@ class ContainerLifecycleIT {
     assertThatThrownBy(() -> client.inspect(id)).isInstanceOf(HttpClientErrorException.NotFound.class);
   }
 
-  private static java.nio.file.Path freezerState(String id) {
+  private static Path freezerState(String id) {
     return cgroup("freezer", id, "freezer.state");
   }
 
-  private static java.nio.file.Path cgroup(String controller, String id, String file) {
-    return java.nio.file.Path.of("/sys/fs/cgroup", controller, "berth", id, file);
+  private static Path cgroup(String controller, String id, String file) {
+    return Path.of("/sys/fs/cgroup", controller, "berth", id, file);
   }
 
   private static String run(Specs spec) {
