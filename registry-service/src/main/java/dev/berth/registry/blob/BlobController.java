@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * honoured with 206.
  *
  * <p>Bodies go out by plain writes: the file is read 256 KiB at a time into a heap buffer and
- * written to the response, and Tomcat's socket write buffer is made 1 MiB and direct
- * ({@link SocketBufferConfiguration}), so each {@code write} syscall moves 1 MiB. Why, as
- * measured on loopback beside distribution in the same runs:
+ * written to the response; Tomcat's socket write buffer is 1 MiB and direct (the distribution
+ * package's {@code SocketBufferConfiguration}), so each {@code write} syscall moves 1 MiB. Why,
+ * as measured on loopback beside distribution in the same runs:
  * <ul>
  *   <li>Not sendfile, although it is zero-copy: skopeo's receive buffer then stays at its
  *       initial 128 KiB (with drops; the segments arrive half as large and are not coalesced,
@@ -56,8 +56,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(PREFIX + "blobs/{digest}")
 class BlobController {
 
-  /** Bytes Tomcat writes to the socket at a time: the size of its socket write buffer. */
-  static final int WRITE_SIZE = 1 << 20;
   /** Bytes read from a blob file at a time. */
   private static final int READ_SIZE = 256 << 10;
 
