@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code read}, 8 KiB each by default. Measured on loopback with a 256 MiB layer, beside
  * distribution in the same runs: a 1 MiB write buffer took a raw blob {@code GET} from 0.44 of
  * distribution's throughput to 1.35–1.40 (64 KiB: 0.90, 256 KiB: 1.12), a 64 KiB read buffer a
- * raw monolithic upload from 1.08 to 2.63 (256 KiB gained nothing more). Both are direct, which
- * spares the JDK's copy into a temporary direct buffer on each syscall. Tomcat gives every open
- * connection its own buffers, so they cost 1 MiB + 64 KiB of native memory per connection.
+ * raw monolithic upload of an already stored blob (no disk-bound commit) from 1.08 to 2.63
+ * (256 KiB gained nothing more). Both are direct, which spares the JDK's copy into a temporary
+ * direct buffer on each syscall. Tomcat gives every open connection its own buffers, so they
+ * cost 1 MiB + 64 KiB of native memory per connection.
  */
 @Configuration(proxyBeanMethods = false)
 class SocketBufferConfiguration {
