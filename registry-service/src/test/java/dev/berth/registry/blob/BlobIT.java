@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BlobIT extends AbstractRegistryIT {
 
-  /** Large enough for the server to send it by sendfile. */
+  /** Several of the server's writes long, and not a multiple of one. */
   private static final int LARGE = 3 * 1024 * 1024 + 17;
 
   private final String name = repository("blobs");
