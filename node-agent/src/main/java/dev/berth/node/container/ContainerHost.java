@@ -90,7 +90,7 @@ public class ContainerHost {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while preparing image " + spec.image(), e);
     }
-    snapshots.prepare(spec.id(), image.chainId());
+    snapshots.prepare(spec.id(), image.base());
     Path rootfs = mountRootfs(spec.id());
     return new Prepared(image.config(), image.chainId(), volumes.mount(spec, image.config(), rootfs));
   }

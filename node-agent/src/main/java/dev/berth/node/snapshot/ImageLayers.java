@@ -26,9 +26,10 @@ import tools.jackson.core.JacksonException;
 /**
  * Makes the layers of an image committed snapshots, fetching what is missing from image-service:
  * the manifest (the host platform's, from an index), the config, then each layer bottom-up under
- * its {@linkplain ChainIds chain ID}, unpacked by a {@link LayerUnpack}. Layers shared by images
- * prepared at the same time are unpacked once: the others wait for the first. An image prepared
- * before is not fetched again while its top snapshot exists.
+ * its {@linkplain ChainIds chain ID}, unpacked by a {@link LayerUnpack}, and on top of them the
+ * image's {@link InitLayer}. Layers shared by images prepared at the same time are unpacked once:
+ * the others wait for the first. An image prepared before is not fetched again while its init
+ * layer exists.
  */
 public class ImageLayers {
 
@@ -39,7 +40,8 @@ public class ImageLayers {
   private final LayerUnpack unpack;
   private final long maxMetadataSize;
   private final Platform platform;
-  private final ConcurrentHashMap<String, CompletableFuture<Void>> unpacking = new ConcurrentHashMap<>();
+  private final InitLayer init;
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> creating = new ConcurrentHashMap<>();
   /** Images prepared before, by manifest digest: their content cannot change, only their snapshots can go. */
   private final Map<String, PreparedImage> prepared = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -58,6 +60,7 @@ public class ImageLayers {
     this.snapshotter = snapshotter;
     this.blobs = new ImageServiceBlobs(imageService, timeout);
     this.unpack = new LayerUnpack(snapshotter, blobs, new TarUnpacker(properties.maxEntrySize().toBytes()));
+    this.init = new InitLayer(snapshotter);
     this.maxMetadataSize = properties.maxMetadataSize().toBytes();
     this.platform = Platforms.normalize(Platforms.of("linux", System.getProperty("os.arch"), null));
     snapshotter.list().stream().filter(s -> s.key().startsWith(LayerUnpack.KEY_PREFIX))
@@ -74,7 +77,7 @@ public class ImageLayers {
    */
   public PreparedImage prepare(String manifestDigest) throws InterruptedException {
     PreparedImage known = prepared.get(manifestDigest);
-    if (known != null && (known.chainId() == null || snapshotter.touch(known.chainId()))) {
+    if (known != null && snapshotter.touch(known.base())) {
       return known;
     }
     ImageManifest manifest = manifest(digest(manifestDigest));
@@ -89,34 +92,46 @@ public class ImageLayers {
     String parent = null;
     for (int i = 0; i < layers.size(); i++) {
       String chainId = chainIds.get(i).toString();
-      ensure(chainId, parent, layers.get(i), diffIds.get(i));
+      String below = parent;
+      Descriptor layer = layers.get(i);
+      Digest diffId = diffIds.get(i);
+      ensure(chainId, () -> unpack.unpack(chainId, below, layer, diffId));
       parent = chainId;
     }
-    PreparedImage image = new PreparedImage(manifestDigest, config, parent);
+    String top = parent;
+    ensure(InitLayer.key(top), () -> init.create(top));
+    PreparedImage image = new PreparedImage(manifestDigest, config, parent, InitLayer.key(top));
     prepared.put(manifestDigest, image);
     return image;
   }
 
-  private void ensure(String chainId, String parent, Descriptor layer, Digest diffId) throws InterruptedException {
-    while (!snapshotter.touch(chainId)) {
+  /** Makes {@code key} a committed snapshot by {@code creation} unless it is one; concurrent calls for a key create it once. */
+  private void ensure(String key, Creation creation) throws InterruptedException {
+    while (!snapshotter.touch(key)) {
       CompletableFuture<Void> mine = new CompletableFuture<>();
-      CompletableFuture<Void> other = unpacking.putIfAbsent(chainId, mine);
+      CompletableFuture<Void> other = creating.putIfAbsent(key, mine);
       if (other != null) {
         await(other);
         continue;
       }
       try {
-        if (!snapshotter.touch(chainId)) {
-          unpack.unpack(chainId, parent, layer, diffId);
+        if (!snapshotter.touch(key)) {
+          creation.create();
         }
         mine.complete(null);
       } catch (RuntimeException | InterruptedException e) {
         mine.completeExceptionally(e);
         throw e;
       } finally {
-        unpacking.remove(chainId, mine);
+        creating.remove(key, mine);
       }
     }
+  }
+
+  /** Creates and commits a snapshot: a layer unpacked, an init layer written. */
+  @FunctionalInterface
+  private interface Creation {
+    void create() throws InterruptedException;
   }
 
   private static void await(CompletableFuture<Void> other) throws InterruptedException {
@@ -126,7 +141,7 @@ public class ImageLayers {
       if (e.getCause() instanceof SnapshotException failure) {
         throw failure;
       }
-      throw new SnapshotException.Unavailable("unpacking the layer failed: " + e.getCause(), e.getCause());
+      throw new SnapshotException.Unavailable("preparing the layer failed: " + e.getCause(), e.getCause());
     }
   }
 

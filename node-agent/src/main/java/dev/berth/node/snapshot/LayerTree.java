@@ -154,6 +154,44 @@ final class LayerTree {
     return new Resolved(dir, live);
   }
 
+  /**
+   * Whether the lower directories, merged as overlayfs merges them, have something at {@code parts}
+   * or in the way of creating it there (a component that is not a directory; no symbolic link is
+   * followed). What a whiteout deleted or an opaque directory hides is not there.
+   */
+  boolean occupiedBelow(List<String> parts) throws IOException {
+    List<Path> live = lowers;
+    for (int i = 0; i < parts.size(); i++) {
+      String relative = String.join("/", parts.subList(0, i + 1));
+      List<Path> below = new ArrayList<>();
+      for (Path lower : live) {
+        Path path = lower.resolve(relative);
+        PosixFileAttributes attrs = lstat(path).orElse(null);
+        if (attrs == null) {
+          continue;
+        }
+        if (isWhiteout(path)) {
+          break;
+        }
+        if (i == parts.size() - 1 || !attrs.isDirectory() && below.isEmpty()) {
+          return true;
+        }
+        if (!attrs.isDirectory()) {
+          break;
+        }
+        below.add(lower);
+        if (opaque(path)) {
+          break;
+        }
+      }
+      if (below.isEmpty()) {
+        return false;
+      }
+      live = below;
+    }
+    return false;
+  }
+
   /** Removes whatever is at {@code path} in the upper directory. */
   void clear(Path path) throws IOException {
     PosixFileAttributes attrs = lstat(path).orElse(null);

@@ -32,8 +32,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -281,6 +284,18 @@ class ContainerLifecycleIT {
 
     assertThat(applied.statusCode()).as(applied.body()).isEqualTo(204);
     assertThat(lines(target, "stdout")).containsExactly("carried", "0");
+    // the mount targets the runtime needs are in the image's init layer, not among the changes
+    assertThat(entryNames(diff)).contains("data.txt", "www/.wh.index.html").doesNotContain("etc/hosts", "etc");
+  }
+
+  private static List<String> entryNames(byte[] tar) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
+      for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        names.add(entry.getName().replaceFirst("/$", ""));
+      }
+    }
+    return names;
   }
 
   @Test

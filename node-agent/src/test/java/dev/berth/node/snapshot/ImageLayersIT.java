@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,10 +75,12 @@ class ImageLayersIT {
     String chain3 = sha256(chain2 + " " + diffIds.get(2));
     assertThat(prepared.chainId()).isEqualTo(chain3);
     assertThat(prepared.config().diffIds()).extracting(Digest::toString).isEqualTo(diffIds);
+    assertThat(prepared.base()).isEqualTo("init " + chain3);
     assertThat(snapshotter.list()).extracting(SnapshotInfo::key, SnapshotInfo::parent, SnapshotInfo::kind)
         .containsExactly(tuple(chain1, null, Kind.COMMITTED),
             tuple(chain2, chain1, Kind.COMMITTED),
-            tuple(chain3, chain2, Kind.COMMITTED));
+            tuple(chain3, chain2, Kind.COMMITTED),
+            tuple("init " + chain3, chain3, Kind.COMMITTED));
     Trees.mounted(snapshotter.view("v", prepared.chainId()), dir.resolve("mnt"), root -> {
       assertThat(root.resolve("etc/os-release")).hasContent("berth");
       assertThat(root.resolve("bin")).doesNotExist();
@@ -106,14 +110,54 @@ class ImageLayersIT {
       List<Future<PreparedImage>> results = IntStream.range(0, 8)
           .mapToObj(i -> threads.submit(() -> layers.prepare(image.index().toString()))).toList();
       for (Future<PreparedImage> result : results) {
-        assertThat(result.get().chainId()).isEqualTo(snapshotter.list().getLast().key());
+        assertThat(result.get().base()).isEqualTo(snapshotter.list().getLast().key());
       }
     }
 
     for (Descriptor layer : image.layers()) {
       assertThat(server.requests(layer.digest())).isEqualTo(1);
     }
-    assertThat(snapshotter.list()).hasSize(3);
+    assertThat(snapshotter.list()).hasSize(4);
+  }
+
+  @Test
+  void putsTheMountTargetsTheImageLacksIntoItsInitLayerWithTheAttributesOfTheirParents() throws Exception {
+    byte[] layer = new TarBuilder()
+        .entry(new TarArchiveEntry("etc/", TarConstants.LF_DIR), e -> {
+          e.setMode(0750);
+          e.setIds(7, 8);
+        }, null)
+        .file("etc/hosts", "127.0.0.1 image")
+        .symlink("dev", "/somewhere")
+        .build();
+    BlobServer.Image image = server.image(List.of(BASE, layer), Map.of());
+
+    PreparedImage prepared = layers.prepare(image.manifest().toString());
+
+    Trees.mounted(snapshotter.view("v", prepared.base()), dir.resolve("mnt"), root -> {
+      assertThat(root.resolve("proc")).isDirectory();
+      assertThat(root.resolve("sys")).isDirectory();
+      assertThat(Files.isSymbolicLink(root.resolve("dev"))).as("the image's /dev stays a link").isTrue();
+      assertThat(root.resolve("etc/hosts")).hasContent("127.0.0.1 image");
+      assertThat(root.resolve("etc/hostname")).isEmptyFile();
+      assertThat(root.resolve("etc/resolv.conf")).isEmptyFile();
+      assertThat(root.resolve("etc/os-release")).hasContent("berth");
+      assertThat(Files.readAttributes(root.resolve("etc"), "unix:mode,uid,gid"))
+          .containsEntry("uid", 7).containsEntry("gid", 8).extractingByKey("mode").isEqualTo(040750);
+    });
+  }
+
+  @Test
+  void givesAnImageWithoutLayersAnInitLayerToo() throws Exception {
+    BlobServer.Image image = server.image(List.of(), List.of());
+
+    PreparedImage prepared = layers.prepare(image.manifest().toString());
+
+    assertThat(prepared.chainId()).isNull();
+    assertThat(snapshotter.list()).extracting(SnapshotInfo::key, SnapshotInfo::parent)
+        .containsExactly(tuple("init scratch", null));
+    Trees.mounted(snapshotter.view("v", prepared.base()), dir.resolve("mnt"),
+        root -> assertThat(root.resolve("etc/hosts")).isEmptyFile());
   }
 
   @Test
