@@ -50,10 +50,6 @@ public final class RuntimeStateDir {
     return new RuntimeStateDir(root);
   }
 
-  public Path root() {
-    return root;
-  }
-
   /** The root of the OCI runtime's state ({@code --root}), one per runtime. */
   Path runtimeRoot(String runtime) throws IOException {
     return Files.createDirectories(root.resolve(runtime));
