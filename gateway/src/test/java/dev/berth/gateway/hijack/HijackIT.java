@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -110,7 +111,8 @@ class HijackIT {
     }
   }
 
-  @Test
+  /** Repeated: the output's tail was lost in about one run in ten on Netty's epoll transport. */
+  @RepeatedTest(20)
   void carriesMegabytesBothWaysWithoutLosingOrReorderingAByte() throws Exception {
     byte[] stdin = new byte[6 * 1024 * 1024];
     new Random(7).nextBytes(stdin);
@@ -134,7 +136,8 @@ class HijackIT {
         }
       }, threads);
 
-      assertThat(client.getInputStream().readAllBytes()).isEqualTo(stdin);
+      byte[] output = client.getInputStream().readAllBytes();
+      assertThat(output).hasSize(stdin.length).isEqualTo(stdin);
       sent.get(10, TimeUnit.SECONDS);
     }
     assertThat(received.get(10, TimeUnit.SECONDS).head()).startsWith("POST /v1.41/containers/c1/attach");
