@@ -1,6 +1,7 @@
 package dev.berth.node.container;
 
 import dev.berth.node.runtime.RuntimeStateDir;
+import dev.berth.node.snapshot.FileTrees;
 import dev.berth.oci.OciJson;
 import dev.berth.platform.BerthProperties;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,8 +84,8 @@ public class ContainerStore {
   /** Deletes the record, the log and the bundle (whose root filesystem is unmounted). */
   void delete(String id) throws IOException {
     records.remove(id);
-    deleteTree(dir(id));
-    deleteTree(bundle(id));
+    FileTrees.delete(dir(id));
+    FileTrees.delete(bundle(id));
   }
 
   /** The container's directory: its record and log. */
@@ -118,16 +118,6 @@ public class ContainerStore {
       return json.readValue(file.toFile(), ContainerRecord.class);
     } catch (tools.jackson.core.JacksonException e) {
       throw new UncheckedIOException(new IOException("unreadable container record " + file + ": " + e.getMessage()));
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
     }
   }
 }

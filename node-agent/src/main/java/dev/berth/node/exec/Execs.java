@@ -17,6 +17,7 @@ import dev.berth.node.runtime.Conmon;
 import dev.berth.node.runtime.ConmonAttach;
 import dev.berth.node.runtime.ConmonControl;
 import dev.berth.node.runtime.OciRuntime;
+import dev.berth.node.snapshot.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -125,7 +125,7 @@ public class Execs {
       if (session.status().running()) {
         session.exited(126);
       }
-      FileSystemUtils.deleteRecursively(dir);
+      FileTrees.delete(dir);
     }
   }
 

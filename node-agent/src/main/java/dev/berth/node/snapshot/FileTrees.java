@@ -12,13 +12,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Whole directory trees: their size and their removal, never following a symbolic link. */
-final class FileTrees {
+public final class FileTrees {
 
   private FileTrees() {
   }
 
   /** Deletes {@code root} and everything below it; nothing when it does not exist. */
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (Files.notExists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
