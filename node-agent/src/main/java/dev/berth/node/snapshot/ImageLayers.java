@@ -99,8 +99,9 @@ public class ImageLayers {
       parent = chainId;
     }
     String top = parent;
-    ensure(InitLayer.key(top), () -> init.create(top));
-    PreparedImage image = new PreparedImage(manifestDigest, config, parent, InitLayer.key(top));
+    String base = InitLayer.key(top);
+    ensure(base, () -> init.create(top));
+    PreparedImage image = new PreparedImage(manifestDigest, config, top, base);
     prepared.put(manifestDigest, image);
     return image;
   }

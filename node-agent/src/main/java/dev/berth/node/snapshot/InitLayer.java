@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An image's init layer, as Docker makes one: the mount targets of a container's bundle that the
@@ -16,8 +15,8 @@ import java.util.UUID;
  * runtime creates them in every container's upper directory (on the data disk: a copy-up of
  * {@code /etc} and three files per container), and they would show among a container's changes.
  * What the image has, or what a non-directory stands in the way of, is left alone: the runtime
- * mounts over it. Created like an unpacked layer: in an active snapshot named with
- * {@link LayerUnpack#KEY_PREFIX} (removed at the next start after a crash), committed when complete.
+ * mounts over it. Created as a layer is unpacked ({@link LayerUnpack#commitNew}): in an active
+ * snapshot removed at the next start after a crash, committed when complete.
  */
 final class InitLayer {
 
@@ -38,22 +37,11 @@ final class InitLayer {
   }
 
   /** Creates and commits the init layer over {@code imageChainId}. */
-  void create(String imageChainId) {
-    String key = key(imageChainId);
-    String active = LayerUnpack.KEY_PREFIX + UUID.randomUUID() + " " + key;
-    LayerDirs dirs = LayerDirs.of(snapshotter.prepare(active, imageChainId));
-    boolean committed = false;
+  void create(String imageChainId) throws InterruptedException {
     try {
-      populate(dirs);
-      Syscalls.syncFilesystem(dirs.upper());
-      snapshotter.commit(key, active);
-      committed = true;
+      LayerUnpack.commitNew(snapshotter, key(imageChainId), imageChainId, InitLayer::populate);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the init layer " + key, e);
-    } finally {
-      if (!committed) {
-        snapshotter.remove(active);
-      }
+      throw new UncheckedIOException("cannot create the init layer " + key(imageChainId), e);
     }
   }
 

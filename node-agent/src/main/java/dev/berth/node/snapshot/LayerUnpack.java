@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 final class LayerUnpack {
 
-  /** Keys of the active snapshots layers are unpacked into. */
+  /** Keys of the active snapshots layers are unpacked into (and init layers written into). */
   static final String KEY_PREFIX = "unpack-";
 
   private static final int BUFFER = 1 << 16;
@@ -39,20 +39,39 @@ final class LayerUnpack {
 
   /** Unpacks {@code layer} on top of {@code parent} and commits it as {@code chainId}. */
   void unpack(String chainId, String parent, Descriptor layer, Digest diffId) throws InterruptedException {
-    String key = KEY_PREFIX + UUID.randomUUID() + " " + chainId;
-    LayerDirs dirs = LayerDirs.of(snapshotter.prepare(key, parent));
-    boolean committed = false;
     try {
-      try (InputStream body = blobs.open(layer.digest()).body()) {
-        apply(body, dirs, layer, diffId);
-      }
-      Syscalls.syncFilesystem(dirs.upper());
-      snapshotter.commit(chainId, key);
-      committed = true;
+      commitNew(snapshotter, chainId, parent, dirs -> {
+        try (InputStream body = blobs.open(layer.digest()).body()) {
+          apply(body, dirs, layer, diffId);
+        }
+      });
     } catch (UnsafeEntryException e) {
       throw new LayerException(layer.digest(), e.getMessage(), e);
     } catch (IOException e) {
       throw new LayerException(layer.digest(), "cannot unpack: " + e.getMessage(), e);
+    }
+  }
+
+  /** What goes into a new snapshot's upper directory. */
+  @FunctionalInterface
+  interface Content {
+    void write(LayerDirs dirs) throws IOException, InterruptedException;
+  }
+
+  /**
+   * Writes {@code content} into an active snapshot over {@code parent} keyed with {@link #KEY_PREFIX},
+   * flushes it to disk and commits it as {@code name}; on any failure the active snapshot is removed.
+   */
+  static void commitNew(Snapshotter snapshotter, String name, String parent, Content content)
+      throws IOException, InterruptedException {
+    String key = KEY_PREFIX + UUID.randomUUID() + " " + name;
+    LayerDirs dirs = LayerDirs.of(snapshotter.prepare(key, parent));
+    boolean committed = false;
+    try {
+      content.write(dirs);
+      Syscalls.syncFilesystem(dirs.upper());
+      snapshotter.commit(name, key);
+      committed = true;
     } finally {
       if (!committed) {
         snapshotter.remove(key);
