@@ -75,6 +75,7 @@ cleanup() {
     echo "warn: mounts left under $RUN or $STATE_DIR, scratch and state dirs kept:" >&2
     grep -e " $RUN/" -e " $STATE_DIR/bundles/" /proc/mounts >&2
   else
+    umount "$STATE_DIR"/bin/* 2> /dev/null   # the runtime's binary, mounted read-only
     umount "$STATE_DIR" 2> /dev/null   # the agent's tmpfs, when /run is not one
     rm -rf "$RUN" "$STATE_DIR"
   fi

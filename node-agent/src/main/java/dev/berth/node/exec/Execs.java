@@ -146,7 +146,7 @@ public class Execs {
   private int withPipes(ContainerRecord container, ExecSession session, Path dir, Path processJson,
       InputStream stdin, OutputStream out) throws IOException, InterruptedException {
     Path pidFile = dir.resolve(session.id() + ".pid");
-    Process process = new ProcessBuilder(runtime.execCommand(container.id(), processJson, pidFile))
+    Process process = runtime.exec(container.id(), processJson, pidFile)
         .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
             : ProcessBuilder.Redirect.PIPE)
         .start();

@@ -29,13 +29,9 @@ final class Command {
     }
   }
 
-  static Result run(List<String> command) throws IOException {
-    return run(command, null);
-  }
-
-  /** Runs {@code command} with {@code input} on its stdin (none when null). */
-  static Result run(List<String> command, byte[] input) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command);
+  /** Runs {@code builder}'s command with {@code input} on its stdin (none when null). */
+  static Result run(ProcessBuilder builder, byte[] input) throws IOException {
+    List<String> command = builder.command();
     if (input == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
     }

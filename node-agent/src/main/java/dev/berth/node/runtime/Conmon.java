@@ -195,6 +195,7 @@ public class Conmon {
         .directory(dir.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(Command.DEV_NULL))
         .redirectErrorStream(true);
+    builder.environment().putAll(runtime.environment());
     builder.environment().put("_OCI_SYNCPIPE", "3");
     builder.environment().put("BERTH_SYNC_FIFO", fifo.toString());
     try {

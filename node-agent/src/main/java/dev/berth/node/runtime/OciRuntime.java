@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,15 @@ public class OciRuntime {
     return binary;
   }
 
+  /**
+   * What every call adds to the environment: {@code _LIBCONTAINER_CLONED_BINARY} tells runc and crun,
+   * run from the read-only bind mount {@code RuntimeStateDir#runtimeBinary} makes, not to re-execute a
+   * protected copy of themselves first.
+   */
+  public Map<String, String> environment() {
+    return Map.of("_LIBCONTAINER_CLONED_BINARY", "1");
+  }
+
   /** The arguments every call passes before its command (the state root). */
   public List<String> globalArgs() {
     return List.of("--root", root.toString());
@@ -63,7 +73,7 @@ public class OciRuntime {
 
   /** Removes the container's runtime state and cgroups; with {@code force} kills it first. Absent containers are fine. */
   public void delete(String id, boolean force) throws IOException {
-    Command.Result result = Command.run(command(force ? List.of("delete", "--force", id) : List.of("delete", id)));
+    Command.Result result = Command.run(process(force ? List.of("delete", "--force", id) : List.of("delete", id)), null);
     if (!result.succeeded() && !notFound(result)) {
       throw new RuntimeFailure(name + " delete " + id + ": " + result.message());
     }
@@ -81,7 +91,7 @@ public class OciRuntime {
 
   /** The runtime's view of the container, empty when it does not know it. */
   public Optional<RuntimeState> state(String id) throws IOException {
-    Command.Result result = Command.run(command(List.of("state", id)));
+    Command.Result result = Command.run(process(List.of("state", id)), null);
     if (!result.succeeded()) {
       if (notFound(result)) {
         return Optional.empty();
@@ -94,7 +104,7 @@ public class OciRuntime {
 
   /** Changes the cgroup limits of a running container; {@code resources} is runtime-spec linux.resources JSON. */
   public void update(String id, byte[] resources) throws IOException {
-    Command.Result result = Command.run(command(List.of("update", "--resources", "-", id)), resources);
+    Command.Result result = Command.run(process(List.of("update", "--resources", "-", id)), resources);
     if (!result.succeeded()) {
       throw new RuntimeFailure(name + " update " + id + ": " + result.message());
     }
@@ -108,25 +118,27 @@ public class OciRuntime {
     return pids;
   }
 
-  /** The command line that runs the process described by {@code processJson} in the container and waits for it. */
-  public List<String> execCommand(String id, Path processJson, Path pidFile) {
-    return command(List.of("exec", "--process", processJson.toString(), "--pid-file", pidFile.toString(), id));
+  /** The call that runs the process described by {@code processJson} in the container and waits for it. */
+  public ProcessBuilder exec(String id, Path processJson, Path pidFile) {
+    return process(List.of("exec", "--process", processJson.toString(), "--pid-file", pidFile.toString(), id));
   }
 
   private Command.Result call(String... args) throws IOException {
-    Command.Result result = Command.run(command(List.of(args)));
+    Command.Result result = Command.run(process(List.of(args)), null);
     if (!result.succeeded()) {
       throw new RuntimeFailure(name + " " + args[0] + " " + args[args.length - 1] + ": " + result.message());
     }
     return result;
   }
 
-  private List<String> command(List<String> args) {
+  private ProcessBuilder process(List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(globalArgs());
     command.addAll(args);
-    return command;
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment());
+    return builder;
   }
 
   private static boolean notFound(Command.Result result) {

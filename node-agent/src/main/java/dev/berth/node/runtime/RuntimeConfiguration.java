@@ -31,8 +31,10 @@ class RuntimeConfiguration {
         .orElseThrow(() -> new IllegalStateException(name + " not found (" + binary + "): install it (Debian: apt-get "
             + "install " + name + ") or set berth.node.runtime." + name));
     Path root = stateDir.runtimeRoot(name);
-    log.info("Launching containers with {} ({}) through conmon; runtime state in {}", name, path, root);
-    return new OciRuntime(name, path, root);
+    Path mounted = stateDir.runtimeBinary(name, path);
+    log.info("Launching containers with {} ({}, run read-only from {}) through conmon; runtime state in {}", name,
+        path, mounted, root);
+    return new OciRuntime(name, mounted, root);
   }
 
   @Bean
