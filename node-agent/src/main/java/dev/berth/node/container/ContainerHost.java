@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +44,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContainerHost {
+
+  private static final Logger log = LoggerFactory.getLogger(ContainerHost.class);
 
   private final ContainerStore store;
   private final ImageLayers layers;
@@ -54,6 +60,8 @@ public class ContainerHost {
   private final DiffApplier changes;
   private final EventLog events;
   private final ObjectProvider<LaunchListener> listeners;
+  /** Runtime state deletions under way, by container ID. */
+  private final Map<String, CompletableFuture<Void>> runtimeDeletions = new ConcurrentHashMap<>();
 
   ContainerHost(ContainerStore store, ImageLayers layers, Snapshotter snapshots, Volumes volumes, Networks networks,
       BundleWriter bundles, LogRotation logs, Conmon conmon, OciRuntime runtime, SeccompFilterCache seccompFilters,
@@ -101,6 +109,7 @@ public class ContainerHost {
    */
   Launched launch(ContainerRecord record) throws IOException {
     String id = record.id();
+    awaitRuntimeDeletion(id);
     Path rootfs = mountRootfs(id);
     HostOptions host = record.spec().host() == null ? HostOptions.defaults() : record.spec().host();
     String mode = host.networkMode() == null ? "bridge" : host.networkMode();
@@ -147,13 +156,13 @@ public class ContainerHost {
   }
 
   /**
-   * Releases what a run held: the runtime's state and cgroups, conmon's socket link, the network and
-   * published ports, the rootfs mount.
+   * Releases what a run held: conmon's socket link, the network and published ports, the rootfs mount
+   * and, in the background, the runtime's state and cgroups.
    */
   void teardown(String id) throws IOException {
     logs.untrack(id);
     if (runtime.exists(id)) {
-      runtime.delete(id, true);
+      deleteRuntimeStateLater(id);
     }
     conmon.forget(id);
     Optional<ContainerStatus.NetworkInfo> network = networks.info(id);
@@ -165,6 +174,35 @@ public class ContainerHost {
       }
     }
     unmountRootfs(id);
+  }
+
+  /**
+   * Deletes the runtime's state and cgroups of the run that ended, off the caller's path: the runtime
+   * call takes ~5 ms, which an exit would otherwise hold the container's lock for (and a remove right
+   * after it wait out), though nothing but the next run of the same container needs it done. That run
+   * waits for it ({@link #awaitRuntimeDeletion}); one the agent did not live to finish, the
+   * {@link Reconciler} does when the agent starts again.
+   */
+  private void deleteRuntimeStateLater(String id) {
+    runtimeDeletions.computeIfAbsent(id, key -> {
+      CompletableFuture<Void> deletion = new CompletableFuture<>();
+      Thread.ofVirtual().name("runtime-delete-" + id.substring(0, Math.min(12, id.length()))).start(() -> {
+        try {
+          runtime.delete(id, true);
+        } catch (IOException | RuntimeException e) {
+          log.warn("Deleting the runtime state of container {} failed: {}", id, e.toString());
+        } finally {
+          runtimeDeletions.remove(id, deletion);
+          deletion.complete(null);
+        }
+      });
+      return deletion;
+    });
+  }
+
+  /** Waits until the runtime state of the container's last run is deleted, if that is under way. */
+  private void awaitRuntimeDeletion(String id) {
+    Optional.ofNullable(runtimeDeletions.get(id)).ifPresent(CompletableFuture::join);
   }
 
   /** Docker's attributes of a network event: the container, the network's name and its driver. */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * When the agent starts, re-adopts what it left behind: containers still alive in the runtime keep
  * running (and their published ports are served again), exits that happened meanwhile are
  * processed from conmon's exit files, restarts that were pending are scheduled, and leftovers of
- * containers that are not running (mounts, runtime state, network namespaces) are cleaned up.
+ * containers that are not running (mounts, runtime state, network namespaces) and the runtime state of
+ * removed ones are cleaned up.
  * Then it watches the exit directory for as long as the agent runs.
  */
 @Component
@@ -63,6 +64,11 @@ class Reconciler implements SmartLifecycle {
           containers.resumeRestart(record);
         } else {
           host.teardown(id);
+        }
+      }
+      for (String id : runtime.containers()) {
+        if (store.find(id).isEmpty()) {
+          runtime.delete(id, true);   // a removed container's, whose deletion the agent did not live to finish
         }
       }
       host.readopt(running);

@@ -1,11 +1,13 @@
 package dev.berth.node.runtime;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,7 +83,14 @@ public class OciRuntime {
 
   /** Whether the runtime keeps state for the container (a cheap check, no runtime call). */
   public boolean exists(String id) {
-    return java.nio.file.Files.isDirectory(stateDir(id));
+    return Files.isDirectory(stateDir(id));
+  }
+
+  /** The IDs of the containers the runtime keeps state for. */
+  public List<String> containers() throws IOException {
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries.filter(Files::isDirectory).map(entry -> entry.getFileName().toString()).toList();
+    }
   }
 
   /** The directory the runtime keeps the container's state in. */

@@ -7,6 +7,7 @@ import dev.berth.node.api.ContainerStatus;
 import dev.berth.node.api.NodeAgentClient;
 import dev.berth.node.api.PortBinding;
 import dev.berth.testsupport.BusyboxImage;
+import dev.berth.testsupport.Commands;
 import dev.berth.testsupport.Probes;
 import dev.berth.testsupport.ServiceJar;
 import dev.berth.testsupport.ServiceProcess;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Containers outlive the agent: SIGKILL it while they run, start it again, and it re-adopts them all.
@@ -40,6 +45,9 @@ class AgentRestartIT {
   @RegisterExtension
   @Order(2)
   static final ServiceProcess agent = node.process();
+
+  @TempDir
+  static Path scratch;
 
   private static NodeAgentClient client;
   private static String image;
@@ -76,10 +84,14 @@ class AgentRestartIT {
     // on tmpfs (mounted by the agent where /run is on a disk), found mounted with the state in it after the restart
     assertThat(Files.getFileStore(node.stateDir()).type()).isEqualTo("tmpfs");
 
+    Path stray = strayRuntimeState(node.stateDir().resolve("bundles").resolve(servers.getFirst()).resolve("rootfs"));
+
     agent.kill();
     Thread.sleep(3000);
     agent.restart();
     client = node.client();
+
+    assertThat(stray).as("runtime state of a container without a record").doesNotExist();
 
     for (String id : servers) {
       ContainerStatus status = client.inspect(id);
@@ -92,6 +104,28 @@ class AgentRestartIT {
     // the exit is recorded first, its run torn down right after: the exited container's rootfs goes then
     assertThat(eventually(AgentRestartIT::berthMounts, mounts -> mounts.size() == mountsBefore.size() - 1))
         .as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);
+  }
+
+  /**
+   * Runtime state the agent has no record of, as a container removed just before the agent was killed
+   * leaves when the runtime's deletion (done in the background) did not finish: a container created by
+   * runc itself in the agent's runtime root, with a minimal bundle of its own on {@code rootfs}.
+   */
+  private static Path strayRuntimeState(Path rootfs) throws IOException {
+    Path bundle = Files.createDirectories(scratch.resolve("stray"));
+    Commands.result(Duration.ofSeconds(30), List.of("runc", "spec", "--bundle", bundle.toString())).assertSucceeded();
+    JsonMapper json = JsonMapper.builder().build();
+    ObjectNode config = (ObjectNode) json.readTree(bundle.resolve("config.json").toFile());
+    ObjectNode process = config.withObject("/process").put("terminal", false);
+    process.putArray("args").add("sleep").add("1000");
+    config.withObject("/root").put("path", rootfs.toString()).put("readonly", true);
+    json.writeValue(bundle.resolve("config.json").toFile(), config);
+    String id = "stray" + Long.toHexString(System.nanoTime());
+    Path root = node.stateDir().resolve("runc");
+    Commands.result(Duration.ofSeconds(30), List.of("runc", "--root", root.toString(), "create", "--bundle",
+        bundle.toString(), id)).assertSucceeded();
+    assertThat(root.resolve(id)).isDirectory();
+    return root.resolve(id);
   }
 
   private static String page(int port) {
