@@ -1,16 +1,17 @@
 package dev.berth.node.runtime;
 
-import java.io.File;
+import dev.berth.node.sys.Spawn;
+import dev.berth.node.sys.Syscalls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 
 /** Runs a short-lived command to completion and captures its output. */
 final class Command {
 
-  static final File DEV_NULL = new File("/dev/null");
+  private static final byte[] NONE = new byte[0];
 
   private Command() {
   }
@@ -29,35 +30,40 @@ final class Command {
     }
   }
 
-  /** Runs {@code builder}'s command with {@code input} on its stdin (none when null). */
-  static Result run(ProcessBuilder builder, byte[] input) throws IOException {
-    List<String> command = builder.command();
-    if (input == null) {
-      builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
-    }
-    Process process = builder.start();
-    if (input != null) {
-      try (var stdin = process.getOutputStream()) {
-        stdin.write(input);
-      }
-    }
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()),
-        Thread::startVirtualThread);
-    String stdout = read(process.getInputStream());
+  /**
+   * Runs {@code command} (its program a path) with {@code environment} added to the agent's and
+   * {@code input} on its stdin (none when null).
+   */
+  static Result run(List<String> command, Map<String, String> environment, byte[] input) throws IOException {
+    int stdin = input == null ? Spawn.devNull() : Spawn.memoryFile("stdin", input);
     try {
-      return new Result(process.waitFor(), stdout, stderr.join());
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running " + command.getFirst(), e);
+      int stdout = Spawn.memoryFile("stdout", NONE);
+      try {
+        int stderr = Spawn.memoryFile("stderr", NONE);
+        try {
+          int exitCode = Spawn.start(command, environment(environment), null, stdin, stdout, stderr).await();
+          return new Result(exitCode, text(Spawn.read(stdout)), text(Spawn.read(stderr)));
+        } finally {
+          Syscalls.close(stderr);
+        }
+      } finally {
+        Syscalls.close(stdout);
+      }
+    } finally {
+      if (input != null) {
+        Syscalls.close(stdin);
+      }
     }
   }
 
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
+  /** The agent's environment with {@code added} on top. */
+  static Map<String, String> environment(Map<String, String> added) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(added);
+    return environment;
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

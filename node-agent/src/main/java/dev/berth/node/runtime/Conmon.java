@@ -1,14 +1,16 @@
 package dev.berth.node.runtime;
 
+import dev.berth.node.sys.Spawn;
 import dev.berth.node.sys.Syscalls;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Conmon {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** A process may only pass descriptors 0-2 to a child, so a shell puts the sync FIFO on descriptor 3. */
-  private static final String WITH_SYNC_PIPE = "exec \"$0\" \"$@\" 3>\"$BERTH_SYNC_FIFO\"";
+  private static final int SIGTERM = 15;
 
   private final Path binary;
   private final OciRuntime runtime;
@@ -64,7 +65,7 @@ public class Conmon {
    *
    * @param containerId the container it runs in
    * @param execId its own ID
-   * @param dir the exec's own directory: process spec, PID file, exit file, sync pipe, control FIFO
+   * @param dir the exec's own directory: process spec, PID file, exit file, control FIFO
    *     and attach socket
    * @param processJson the runtime process spec ({@code runc exec --process})
    * @param logArgs conmon's log options
@@ -76,7 +77,7 @@ public class Conmon {
 
   /** Starts {@code exec} on a terminal; the session yields its PID now and its exit code once it exits. */
   public ExecSession exec(Exec exec) throws IOException {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_SYNC_PIPE, binary.toString(),
+    List<String> command = new ArrayList<>(List.of(binary.toString(),
         "--api-version", "1", "-c", exec.containerId(), "-u", exec.execId(), "-r", runtime.binary().toString(),
         "-p", exec.dir().resolve(exec.execId() + ".pid").toString(), "--exit-dir", exec.dir().toString(),
         "-b", exec.dir().toString(), "--socket-dir-path", socketDir.toString(), "--log-level", "error", "-e",
@@ -135,33 +136,30 @@ public class Conmon {
   }
 
   /**
-   * conmon's sync pipe, a FIFO in the socket directory put on conmon's descriptor 3 by a shell (a process may
-   * only pass descriptors 0-2 to a child): conmon writes {@code {"data": <pid>}} once the runtime
-   * created the process (or a negative number and a message), and for an exec its exit code later.
+   * conmon's sync pipe, on its descriptor 3: conmon writes {@code {"data": <pid>}} once the runtime created
+   * the process (or a negative number and a message), and for an exec its exit code later. conmon's own
+   * output (its errors) goes to a memory file read once it exited.
    */
   private static final class SyncPipe implements AutoCloseable {
 
-    private final Path fifo;
-    private final Process process;
+    private final Spawn.Child conmon;
+    private final int output;
     private final BufferedReader reader;
+    private boolean exited;
 
-    private SyncPipe(Path fifo, Process process, BufferedReader reader) {
-      this.fifo = fifo;
-      this.process = process;
+    private SyncPipe(Spawn.Child conmon, int output, BufferedReader reader) {
+      this.conmon = conmon;
+      this.output = output;
       this.reader = reader;
     }
 
     int pid(String what) throws IOException {
       String line = reader.readLine();
-      String output = read(process.getInputStream());
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted during " + what, e);
-      }
+      conmon.await();
+      exited = true;
       if (line == null) {
-        throw new RuntimeFailure("conmon failed to " + what + ": " + output.strip());
+        throw new RuntimeFailure("conmon failed to " + what + ": "
+            + new String(Spawn.read(output), StandardCharsets.UTF_8).strip());
       }
       JsonNode message = JSON.readTree(line);
       int pid = message.path("data").asInt(-1);
@@ -173,37 +171,41 @@ public class Conmon {
 
     @Override
     public void close() throws IOException {
-      process.destroy();
       try {
+        if (!exited) {
+          Syscalls.posix().kill(conmon.pid(), SIGTERM);
+          conmon.await();
+        }
         reader.close();
       } finally {
-        Files.deleteIfExists(fifo);
+        Syscalls.close(output);
       }
     }
   }
 
   /**
-   * Starts conmon in {@code dir} with its sync FIFO in the socket directory, which is on the runtime's
-   * tmpfs: a node on the data disk per start and exec would only add to the file system's inode churn.
+   * Starts conmon in {@code dir}, its stdin {@code /dev/null}, its output in a memory file and the write end
+   * of its sync pipe on descriptor 3.
    */
   private SyncPipe spawn(List<String> command, Path dir) throws IOException {
-    Path fifo = Files.createDirectories(socketDir).resolve("sync-" + Long.toHexString(System.nanoTime()));
-    if (Syscalls.posix().mkfifo(fifo.toString(), 0600) != 0) {
-      throw Syscalls.failure("mkfifo " + fifo);
-    }
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Command.DEV_NULL))
-        .redirectErrorStream(true);
-    builder.environment().putAll(runtime.environment());
-    builder.environment().put("_OCI_SYNCPIPE", "3");
-    builder.environment().put("BERTH_SYNC_FIFO", fifo.toString());
+    Map<String, String> environment = new HashMap<>(runtime.environment());
+    environment.put("_OCI_SYNCPIPE", "3");
+    int[] pipe = Spawn.pipe();
     try {
-      Process process = builder.start();
-      return new SyncPipe(fifo, process, Files.newBufferedReader(fifo, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      Files.deleteIfExists(fifo);
-      throw e;
+      int output = Spawn.memoryFile("conmon-output", new byte[0]);
+      try {
+        Spawn.Child conmon = Spawn.start(command, Command.environment(environment), dir, Spawn.devNull(), output,
+            output, pipe[1]);
+        // a read end of our own, opened while this process still holds the write end (else the open would wait)
+        BufferedReader reader = Files.newBufferedReader(Path.of("/proc/self/fd/" + pipe[0]), StandardCharsets.UTF_8);
+        return new SyncPipe(conmon, output, reader);
+      } catch (IOException | RuntimeException e) {
+        Syscalls.close(output);
+        throw e;
+      }
+    } finally {
+      Syscalls.close(pipe[1]);
+      Syscalls.close(pipe[0]);
     }
   }
 
@@ -228,7 +230,7 @@ public class Conmon {
   }
 
   private List<String> command(Launch launch) {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WITH_SYNC_PIPE, binary.toString(),
+    List<String> command = new ArrayList<>(List.of(binary.toString(),
         "--api-version", "1", "-c", launch.id(), "-u", launch.id(), "-n", launch.name(),
         "-r", runtime.binary().toString(), "-b", launch.bundle().toString(),
         "-p", containerPidFile(launch.bundle()).toString(), "-P", pidFile(launch.bundle()).toString(),
@@ -262,11 +264,5 @@ public class Conmon {
       text.append(c);
     }
     return text.toString().strip();
-  }
-
-  private static String read(InputStream in) throws IOException {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

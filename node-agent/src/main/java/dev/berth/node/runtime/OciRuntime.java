@@ -75,7 +75,7 @@ public class OciRuntime {
 
   /** Removes the container's runtime state and cgroups; with {@code force} kills it first. Absent containers are fine. */
   public void delete(String id, boolean force) throws IOException {
-    Command.Result result = Command.run(process(force ? List.of("delete", "--force", id) : List.of("delete", id)), null);
+    Command.Result result = run(force ? List.of("delete", "--force", id) : List.of("delete", id), null);
     if (!result.succeeded() && !notFound(result)) {
       throw new RuntimeFailure(name + " delete " + id + ": " + result.message());
     }
@@ -100,7 +100,7 @@ public class OciRuntime {
 
   /** The runtime's view of the container, empty when it does not know it. */
   public Optional<RuntimeState> state(String id) throws IOException {
-    Command.Result result = Command.run(process(List.of("state", id)), null);
+    Command.Result result = run(List.of("state", id), null);
     if (!result.succeeded()) {
       if (notFound(result)) {
         return Optional.empty();
@@ -113,7 +113,7 @@ public class OciRuntime {
 
   /** Changes the cgroup limits of a running container; {@code resources} is runtime-spec linux.resources JSON. */
   public void update(String id, byte[] resources) throws IOException {
-    Command.Result result = Command.run(process(List.of("update", "--resources", "-", id)), resources);
+    Command.Result result = run(List.of("update", "--resources", "-", id), resources);
     if (!result.succeeded()) {
       throw new RuntimeFailure(name + " update " + id + ": " + result.message());
     }
@@ -129,25 +129,30 @@ public class OciRuntime {
 
   /** The call that runs the process described by {@code processJson} in the container and waits for it. */
   public ProcessBuilder exec(String id, Path processJson, Path pidFile) {
-    return process(List.of("exec", "--process", processJson.toString(), "--pid-file", pidFile.toString(), id));
+    ProcessBuilder builder = new ProcessBuilder(command(List.of("exec", "--process", processJson.toString(),
+        "--pid-file", pidFile.toString(), id)));
+    builder.environment().putAll(environment());
+    return builder;
   }
 
   private Command.Result call(String... args) throws IOException {
-    Command.Result result = Command.run(process(List.of(args)), null);
+    Command.Result result = run(List.of(args), null);
     if (!result.succeeded()) {
       throw new RuntimeFailure(name + " " + args[0] + " " + args[args.length - 1] + ": " + result.message());
     }
     return result;
   }
 
-  private ProcessBuilder process(List<String> args) {
+  private Command.Result run(List<String> args, byte[] input) throws IOException {
+    return Command.run(command(args), environment(), input);
+  }
+
+  private List<String> command(List<String> args) {
     List<String> command = new ArrayList<>();
-    command.add(binary.toString());
+    command.add(binary.toAbsolutePath().toString());
     command.addAll(globalArgs());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(environment());
-    return builder;
+    return command;
   }
 
   private static boolean notFound(Command.Result result) {

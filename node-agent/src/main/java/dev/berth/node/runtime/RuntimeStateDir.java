@@ -80,7 +80,7 @@ public final class RuntimeStateDir {
     return Files.createDirectories(root.resolve(runtime));
   }
 
-  /** conmon's socket directory: links to the containers' attach sockets, the sync FIFOs. */
+  /** conmon's socket directory: links to the containers' attach sockets. */
   Path sockets() throws IOException {
     return Files.createDirectories(root.resolve("sockets"));
   }
