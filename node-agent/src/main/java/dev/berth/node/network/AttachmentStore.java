@@ -13,11 +13,10 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The persisted attachments: one JSON file per container, replaced atomically (temp file, fsync,
- * rename), so that a crash leaves either the old or the new state. The directory is not fsynced
- * (it would double the cost of a start): a rename lost to a host crash is harmless, since such a
- * crash takes the namespaces, bridge ports and proxies with it, and {@link Networks#readopt}
- * releases address allocations that have no state file.
+ * The persisted attachments: one JSON file per container, replaced atomically (temp file, rename), so
+ * that an agent killed midway leaves either the old or the new state. They live where the network
+ * namespaces do, on the runtime state directory's tmpfs: a reboot takes both (and the bridge ports and
+ * proxies), and {@link Networks#readopt} then releases the address allocations that have no file.
  */
 final class AttachmentStore {
 
@@ -41,9 +40,30 @@ final class AttachmentStore {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
-      channel.force(true);
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Moves the attachments an earlier agent kept in {@code formerDir} (on the data disk, where they were
+   * before they moved here) into this store, so its running containers keep their networks.
+   */
+  void adopt(Path formerDir) throws IOException {
+    if (!Files.isDirectory(formerDir)) {
+      return;
+    }
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(formerDir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX) && !name.startsWith(".")) {
+          Files.move(file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          Files.delete(file);
+        }
+      }
+    }
+    Files.delete(formerDir);
   }
 
   Optional<AttachmentState> read(String containerId) throws IOException {

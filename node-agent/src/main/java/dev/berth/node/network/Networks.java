@@ -3,6 +3,7 @@ package dev.berth.node.network;
 import dev.berth.node.api.ContainerStats;
 import dev.berth.node.api.ContainerStatus.NetworkInfo;
 import dev.berth.node.api.PortBinding;
+import dev.berth.node.runtime.RuntimeStateDir;
 import dev.berth.platform.BerthProperties;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Containers' networks in Docker's modes: {@code bridge} (the default), {@code host} and {@code none}.
  * Published ports apply to bridge mode; like Docker in host mode, the other modes discard them.
  *
- * <p>Every attachment is persisted under {@code <data dir>/network/containers} before and after the
- * CNI ADD, so {@link #detach} undoes it from the file alone, also after an agent restart. Calls for
+ * <p>Every attachment is persisted ({@link AttachmentStore}) before and after the CNI ADD, so
+ * {@link #detach} undoes it from the file alone, also after an agent restart. Calls for
  * one container must not overlap; calls for different containers may.
  */
 @Component
@@ -46,14 +48,22 @@ public class Networks implements AutoCloseable {
   private final Duration udpIdleTimeout;
   private final Map<String, List<PortProxy>> proxies = new ConcurrentHashMap<>();
 
-  /** Keeps its state under {@code <berth.data-dir>/network}, its namespaces in the configured directory. */
-  public Networks(BerthProperties berth, NetworkProperties properties) {
-    Path dir = berth.dataDir().resolve("network");
+  /**
+   * Keeps the attachments in the runtime state directory ({@code networks}), the address allocations under
+   * {@code <berth.data-dir>/network}, the namespaces in the configured directory.
+   */
+  @Autowired
+  public Networks(BerthProperties berth, NetworkProperties properties, RuntimeStateDir stateDir) throws IOException {
+    this(berth.dataDir().resolve("network"), stateDir.networks(), properties);
+  }
+
+  Networks(Path dataDir, Path attachmentDir, NetworkProperties properties) throws IOException {
     JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     this.namespaces = new NetworkNamespaces(properties.namespaceDir());
-    this.store = new AttachmentStore(dir.resolve("containers"), json);
+    this.store = new AttachmentStore(attachmentDir, json);
+    store.adopt(dataDir.resolve("containers"));
     this.plugins = new CniPlugins(properties.pluginDir(), properties.pluginTimeout(), json);
-    this.bridge = new BridgeNetwork(properties, dir.resolve("ipam"), plugins, json);
+    this.bridge = new BridgeNetwork(properties, dataDir.resolve("ipam"), plugins, json);
     this.udpIdleTimeout = properties.udpIdleTimeout();
   }
 

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The runtime state directory ({@code berth.node.runtime.state-dir}): the OCI runtime's state, the
  * containers' bundles (their {@code config.json}, {@code /etc} files, root filesystem mount points,
- * conmon's PID files and FIFOs) and conmon's attach sockets. It lives on tmpfs, as {@code /run}
+ * conmon's PID files and FIFOs), conmon's attach sockets and the network attachments. It lives on tmpfs, as {@code /run}
  * does on most hosts: none of it may outlive a reboot (no container does either), and its many
  * small files, created and deleted with every container, never reach a disk. Where the directory
  * is on a disk the agent mounts a tmpfs there when it first starts; an agent started again finds
@@ -83,6 +83,11 @@ public final class RuntimeStateDir {
   /** conmon's socket directory: links to the containers' attach sockets. */
   Path sockets() throws IOException {
     return Files.createDirectories(root.resolve("sockets"));
+  }
+
+  /** The containers' network attachments, which live as long as their network namespaces. */
+  public Path networks() throws IOException {
+    return Files.createDirectories(root.resolve("networks"));
   }
 
   /** The directory holding one OCI bundle directory per container. */

@@ -13,7 +13,6 @@ class NetworkPropertiesTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Configuration.class)
-      .withBean(Networks.class)
       .withPropertyValues("berth.data-dir=/tmp/berth-node-agent");
 
   @EnableConfigurationProperties({BerthProperties.class, NetworkProperties.class})
@@ -23,7 +22,6 @@ class NetworkPropertiesTest {
   @Test
   void defaultsToBridgeBerth0WithItsOwnSubnetAndDebiansPluginDir() {
     runner.run(context -> {
-      assertThat(context).hasSingleBean(Networks.class);
       assertThat(context.getBean(NetworkProperties.class)).isEqualTo(new NetworkProperties("berth0", "10.89.0.0/16",
           "10.89.0.1", Path.of("/usr/lib/cni"), Path.of("/run/berth/netns"), Duration.ofSeconds(30),
           Duration.ofSeconds(30)));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.berth.node.api.ContainerStats;
 import dev.berth.node.api.PortBinding;
-import dev.berth.platform.BerthProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -197,7 +196,7 @@ class NetworksIT {
   void cniErrorsBecomeClearExceptionsAndLeaveNothingBehind() throws Exception {
     NetworkProperties invalid = new NetworkProperties(bed.bridge, "10.300.0.0/24", "10.300.0.1",
         bed.properties.pluginDir(), bed.namespaceDir, Duration.ofSeconds(30), Duration.ofSeconds(2));
-    Networks broken = new Networks(new BerthProperties(bed.dataDir), invalid);
+    Networks broken = bed.networks(invalid);
 
     assertThatThrownBy(() -> broken.attach("c-bad", "bridge", List.of()))
         .isInstanceOf(CniException.class)
@@ -224,6 +223,25 @@ class NetworksIT {
     assertThat(bed.allocations()).isEmpty();
     assertThat(bed.masqueradeRules()).isEmpty();
     assertThat(networks.info("c-gone")).isEmpty();
+  }
+
+  @Test
+  void adoptsTheAttachmentsAnEarlierAgentKeptOnTheDataDisk() throws Exception {
+    Path formerDir = bed.dataDir.resolve("network/containers");
+    Networks earlier = new Networks(bed.dataDir.resolve("network"), formerDir, bed.properties);
+    NetworkAttachment attachment = earlier.attach("c-earlier", "bridge", List.of());
+    earlier.close();
+    assertThat(formerDir.resolve("c-earlier.json")).exists();
+
+    Networks restarted = bed.networks();
+    restarted.readopt(Set.of("c-earlier"));
+
+    assertThat(restarted.info("c-earlier")).contains(attachment.info());
+    assertThat(formerDir).doesNotExist();
+    assertThat(bed.allocations()).singleElement()
+        .satisfies(file -> assertThat(file.getFileName().toString()).isEqualTo(attachment.info().ipAddress()));
+    restarted.detach("c-earlier");
+    assertThat(bed.allocations()).isEmpty();
   }
 
   @Test

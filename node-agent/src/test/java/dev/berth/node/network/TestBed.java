@@ -1,7 +1,6 @@
 package dev.berth.node.network;
 
 import dev.berth.node.sys.Syscalls;
-import dev.berth.platform.BerthProperties;
 import dev.berth.testsupport.Commands;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -28,6 +27,7 @@ import java.util.stream.Stream;
 final class TestBed implements AutoCloseable {
 
   final Path dataDir;
+  final Path stateDir;
   final Path namespaceDir;
   final String bridge;
   final String subnetPrefix;
@@ -43,14 +43,20 @@ final class TestBed implements AutoCloseable {
     bridge = "bt" + suffix;
     subnetPrefix = "10." + random.nextInt(200, 255) + "." + random.nextInt(0, 256);
     dataDir = Files.createTempDirectory("berth-net-data");
+    stateDir = Files.createTempDirectory("berth-net-state");
     namespaceDir = Files.createTempDirectory("berth-netns");
     properties = new NetworkProperties(bridge, subnetPrefix + ".0/24", subnetPrefix + ".1", Path.of("/usr/lib/cni"),
         namespaceDir, Duration.ofSeconds(30), Duration.ofSeconds(2));
   }
 
   /** A new agent's view of this bed's directories, as after a restart. */
-  Networks networks() {
-    Networks networks = new Networks(new BerthProperties(dataDir), properties);
+  Networks networks() throws IOException {
+    return networks(properties);
+  }
+
+  /** A new agent's view of this bed's directories with other network settings. */
+  Networks networks(NetworkProperties settings) throws IOException {
+    Networks networks = new Networks(dataDir.resolve("network"), stateDir.resolve("networks"), settings);
     instances.add(networks);
     return networks;
   }
@@ -140,6 +146,7 @@ final class TestBed implements AutoCloseable {
     instances.forEach(Networks::close);
     Commands.result(Duration.ofSeconds(30), List.of("ip", "link", "del", bridge));
     delete(namespaceDir);
+    delete(stateDir);
     delete(dataDir);
   }
 
