@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A child process that is started again whenever it exits, after a {@link Backoff} delay, until
@@ -119,7 +120,9 @@ public final class SupervisedProcess {
     if (current == null || !current.isAlive()) {
       return false;
     }
-    return dev.berth.cli.stack.Processes.stop(current.toHandle(), grace);
+    boolean killed = dev.berth.cli.stack.Processes.stop(current.toHandle(), grace);
+    current.waitFor(10, TimeUnit.SECONDS);   // reaped too: an exited child is alive to Java until then
+    return killed;
   }
 
   public String name() {
