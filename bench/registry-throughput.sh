@@ -8,16 +8,21 @@
 #               to $WORK first, so a rebuild during the run cannot disturb it)
 #          JAVA_HOME  JDK >= 21 to run it (default /usr/lib/jvm/temurin-25-jdk-amd64)
 #          BERTH_ADDR (127.0.0.1:5023)  DIST_ADDR (127.0.0.1:5020)
-#          WARMUP=1  before timing, push and pull (skopeo) a separate 64 MiB image and upload its
-#               layer with curl, untimed, on both registries: Berth's figures are then those of a
-#               warmed-up JVM rather than of the first requests after a start (JIT not yet done)
+#          WARMUP=N  before timing on each registry, untimed: N push + pull cycles (skopeo) of a
+#               1 MiB image (each one a dozen small requests: the API check, blob HEADs, upload
+#               sessions, manifests, the config), then a push and pull of a separate 64 MiB image
+#               and a raw upload of its layer. Berth's figures are then those of a warmed-up JVM
+#               rather than of the first requests after a start (JIT not yet done); with STEADY=1 the
+#               long-running registry-service accumulates them over the rounds, as a registry in
+#               service has. WARMUP=1 warms the big-blob paths; WARMUP=50 or more also the small
+#               requests (a few thousand, as C2 needs). distribution gets the same cycles.
 #          STEADY=1  start registry-service once and empty it between rounds through its own API
 #               (delete every manifest, then garbage collection with no grace period), as a
 #               long-running registry is; distribution is still restarted on wiped storage (its
 #               garbage collection is offline). Without it both restart fresh every round.
 # Image: an OCI layout (umoci, cached in $WORK/oci) with tag big = one gzip layer holding
 # BIG_MB MiB of random bytes, as shared/anchor-bench/make-images.sh builds it (and tag warm,
-# 64 MiB, for WARMUP=1).
+# 64 MiB, and tag tiny, 1 MiB, for WARMUP).
 # Figures, per registry, median of RUNS samples, MB/s = 10^6 bytes/s (higher is better):
 #   push      skopeo copy oci: -> docker://   (manifest + config + layer bytes)
 #   pull      skopeo copy docker:// -> oci:   (same bytes)
@@ -61,9 +66,15 @@ curl_put() {   # curl_put ADDR REPO [FILE DIGEST]: POST an upload, PUT the whole
   curl -sf -X PUT -H 'Content-Type: application/octet-stream' -T "$file" -o /dev/null "$loc"
 }
 
-[ "${WARMUP:-0}" = 1 ] && [ -z "$(tagged warm)" ] && ensure_image warm 64 > /dev/null
-warm_up() {   # warm_up ADDR: untimed push and pull of the 64 MiB image, raw upload of its layer
-  local layer
+WARMUP=${WARMUP:-0}
+[ "$WARMUP" -gt 0 ] && { ensure_image warm 64 > /dev/null; ensure_image tiny 1 > /dev/null; }
+warm_up() {   # warm_up ADDR: untimed push + pull cycles of the 1 MiB image, then the 64 MiB one and a raw upload
+  local layer i
+  for ((i = 1; i <= WARMUP; i++)); do
+    "${COPY[@]}" "oci:$OCI:tiny" "docker://$1/warmup/tiny:$i" || die "warm-up push to $1 failed"
+    rm -rf "$WORK/pull-warm"
+    "${COPY[@]}" "docker://$1/warmup/tiny:$i" "oci:$WORK/pull-warm:tiny" || die "warm-up pull from $1 failed"
+  done
   layer=$(jq -r '.layers[0].digest' "$(blob "$(tagged warm)")")
   "${COPY[@]}" "oci:$OCI:warm" "docker://$1/warmup/img:latest" || die "warm-up push to $1 failed"
   rm -rf "$WORK/pull-warm"
@@ -74,7 +85,7 @@ warm_up() {   # warm_up ADDR: untimed push and pull of the 64 MiB image, raw upl
 
 measure() {   # measure TARGET ADDR: the four figures against a freshly started, empty registry
   local s=$RESULTS_DIR/$1
-  [ "${WARMUP:-0}" = 1 ] && warm_up "$2"
+  [ "$WARMUP" -gt 0 ] && warm_up "$2"
   timed "$s.push.samples" "${COPY[@]}" "oci:$OCI:big" "docker://$2/bench/big:latest"
   rm -rf "$WORK/pull"
   timed "$s.pull.samples" "${COPY[@]}" "docker://$2/bench/big:latest" "oci:$WORK/pull:big"
@@ -88,11 +99,18 @@ empty_berth() {
   local repo tag digest
   for repo in $(curl -sf "http://$1/v2/_catalog?n=10000" | jq -r '.repositories[]'); do
     for tag in $(curl -sf "http://$1/v2/$repo/tags/list" | jq -r '.tags[]?'); do
-      digest=$(curl -sfI "http://$1/v2/$repo/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }')
+      # gone already when an earlier tag named the same manifest (deleting it deletes its tags)
+      digest=$(curl -sfI "http://$1/v2/$repo/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1) == "docker-content-digest" { print $2 }') || continue
       [ -n "$digest" ] && curl -sf -o /dev/null -X DELETE "http://$1/v2/$repo/manifests/$digest"
     done
   done
-  curl -sf -o /dev/null -X POST "http://$1/api/v1/gc?gracePeriod=PT0S" || die "garbage collection on $1 failed"
+  local attempt status
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do   # 409 while a run (the scheduled one at start) is in progress
+    status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://$1/api/v1/gc?gracePeriod=PT0S")
+    [ "$status" = 409 ] || break
+    sleep 1
+  done
+  [[ $status == 2* ]] || die "garbage collection on $1 failed (HTTP $status)"
 }
 
 [ "${STEADY:-0}" = 1 ] && start_berth "$BERTH_ADDR" "$JAR"
@@ -112,7 +130,7 @@ declare -A NAME=([push]="skopeo push (oci: → docker://)" [pull]="skopeo pull (
   [get]="raw blob GET (curl)" [put]="raw blob upload: POST + monolithic PUT (curl -T)")
 declare -A BYTES=([push]=$IMAGE_BYTES [pull]=$IMAGE_BYTES [get]=$LAYER_BYTES [put]=$LAYER_BYTES)
 echo "# $(date -u +%F) $(nproc) CPUs, $(uname -r); image $IMAGE_BYTES B (layer $LAYER_BYTES B);" \
-  "RUNS=$RUNS, medians, $([ "${WARMUP:-0}" = 1 ] && echo "after a warm-up" || echo "first requests after each start")$([ "${STEADY:-0}" = 1 ] && echo ", registry-service long-running and emptied through its API between rounds")"
+  "RUNS=$RUNS, medians, $([ "$WARMUP" -gt 0 ] && echo "after a warm-up of $WARMUP small push + pull cycles" || echo "first requests after each start")$([ "${STEADY:-0}" = 1 ] && echo ", registry-service long-running and emptied through its API between rounds")"
 echo "| figure | Berth s | Berth MB/s | distribution s | distribution MB/s | Berth ÷ distribution (MB/s, higher = Berth faster) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for f in "${FIGURES[@]}"; do
