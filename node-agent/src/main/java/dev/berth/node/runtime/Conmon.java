@@ -196,9 +196,15 @@ public class Conmon {
       try {
         Spawn.Child conmon = Spawn.start(command, Command.environment(environment), dir, Spawn.devNull(), output,
             output, pipe[1]);
-        // a read end of our own, opened while this process still holds the write end (else the open would wait)
-        BufferedReader reader = Files.newBufferedReader(Path.of("/proc/self/fd/" + pipe[0]), StandardCharsets.UTF_8);
-        return new SyncPipe(conmon, output, reader);
+        try {
+          // a read end of our own, opened while this process still holds the write end (else the open would wait)
+          return new SyncPipe(conmon, output, Files.newBufferedReader(Path.of("/proc/self/fd/" + pipe[0]),
+              StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          Syscalls.posix().kill(conmon.pid(), SIGTERM);
+          conmon.await();
+          throw e;
+        }
       } catch (IOException | RuntimeException e) {
         Syscalls.close(output);
         throw e;
