@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime state directory ({@code berth.node.runtime.state-dir}): the OCI runtime's state, the
- * containers' bundles (their {@code config.json}, {@code /etc} files, root filesystem mount points,
- * conmon's PID files and FIFOs), conmon's attach sockets and the network attachments. It lives on tmpfs, as {@code /run}
- * does on most hosts: none of it may outlive a reboot (no container does either), and its many
- * small files, created and deleted with every container, never reach a disk. Where the directory
+ * The runtime state directory ({@code berth.node.runtime.state-dir}): the OCI runtime's state and
+ * binary, the containers' bundles (their {@code config.json}, {@code /etc} files, root filesystem
+ * mount points, conmon's PID files and FIFOs), conmon's attach sockets and the network attachments.
+ * It lives on tmpfs, as {@code /run} does on most hosts: none of it may outlive a reboot (no
+ * container does either), and its many small files, created and deleted with every container,
+ * never reach a disk. Where the directory
  * is on a disk the agent mounts a tmpfs there when it first starts; an agent started again finds
  * it mounted and keeps it (and what it holds: the state of running containers). A directory on a
  * disk that already holds state (any file below it, left by an agent that did not mount) is used as

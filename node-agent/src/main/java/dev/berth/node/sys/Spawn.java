@@ -109,10 +109,7 @@ public final class Spawn {
         Reference.reachabilityFence(keep);
         Reference.reachabilityFence(none);
         Reference.reachabilityFence(all);
-        if (error != 0) {
-          throw new IOException("cannot run " + command.getFirst() + ": " + Syscalls.posix().strerror(error)
-              + " (errno " + error + ")");
-        }
+        check(error, "cannot run " + command.getFirst());
         return new Child(pid.intValue());
       } finally {
         LIBC.posix_spawnattr_destroy(attributes);
