@@ -39,7 +39,7 @@ final class NodeAgents {
   private static ServiceProcess agent(String name, ServiceProcess imageService, Supplier<String> engineArgument) {
     String suffix = Integer.toString(RANDOM.nextInt(1 << 20), 36);
     BRIDGES.add("be" + suffix);
-    Path stateDir = Path.of("/run/berth-it-" + suffix);
+    Path stateDir = AgentStateDirs.of(suffix);
     STATE_DIRS.add(stateDir);
     Supplier<String> subnet = memoized(() -> HostNetworks.freeSubnet(9));
     return ServiceProcess.of(ServiceJar.NODE_AGENT).withArguments(() -> List.of(

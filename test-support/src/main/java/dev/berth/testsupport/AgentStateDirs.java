@@ -22,6 +22,11 @@ public final class AgentStateDirs {
   private AgentStateDirs() {
   }
 
+  /** The state directory of the agent under test that {@code suffix} names: {@code /run/berth-it-<suffix>}. */
+  public static Path of(String suffix) {
+    return Path.of("/run/berth-it-" + suffix);
+  }
+
   /**
    * Unmounts what the agent mounted there (deepest first) and deletes the directory. Call it once the
    * agent's containers are removed: nothing else is mounted there then, and nothing across a mount is deleted.

@@ -61,7 +61,7 @@ final class AgentUnderTest {
 
   /** The runtime state directory: bundles (with the root filesystem mounts), runtime state, namespaces. */
   Path stateDir() {
-    return Path.of("/run/berth-it-" + suffix);
+    return AgentStateDirs.of(suffix);
   }
 
   /**
