@@ -81,8 +81,8 @@ public class BlobService {
   /** Removes the blob from repository {@code name}; the bytes go when garbage collection finds them unreferenced. */
   @Transactional
   public void unlink(RepositoryName name, Digest digest) {
-    long repositoryId = repositories.findByName(name.value())
-        .orElseThrow(() -> DistributionException.blobUnknown(name.value(), digest)).id();
+    long repositoryId = repositories.findId(name.value())
+        .orElseThrow(() -> DistributionException.blobUnknown(name.value(), digest));
     if (blobs.unlink(repositoryId, digest.toString()) == 0) {
       throw DistributionException.blobUnknown(name.value(), digest);
     }

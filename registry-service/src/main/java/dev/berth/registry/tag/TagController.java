@@ -34,7 +34,7 @@ class TagController {
   @Transactional(readOnly = true)
   ResponseEntity<TagList> list(RepositoryName name, @RequestParam(required = false) String n,
       @RequestParam(required = false) String last) {
-    if (repositories.findByName(name.value()).isEmpty()) {
+    if (repositories.findId(name.value()).isEmpty()) {
       throw DistributionException.nameUnknown(name.value());
     }
     Pagination pagination = Pagination.of(n, last, null);
