@@ -37,7 +37,7 @@ class ManifestController {
   void get(RepositoryName name, @PathVariable String reference, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     ManifestService.StoredManifest stored = manifests.get(name, reference);
-    ManifestEntity manifest = stored.manifest();
+    ManifestRow manifest = stored.manifest();
     if (!acceptable(request, manifest.mediaType())) {
       throw new DistributionException(ErrorCode.MANIFEST_UNKNOWN,
           "manifest " + reference + " in repository " + name + " is " + manifest.mediaType()

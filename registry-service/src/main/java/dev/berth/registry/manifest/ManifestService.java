@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionOperations;
 public class ManifestService {
 
   /** A stored manifest and the file holding its bytes. */
-  public record StoredManifest(ManifestEntity manifest, Path path) {
+  public record StoredManifest(ManifestRow manifest, Path path) {
   }
 
   /** What a push stored: the manifest's digest and, for a referrer, its subject's. */
@@ -68,7 +68,7 @@ public class ManifestService {
   @Transactional(readOnly = true)
   public StoredManifest get(RepositoryName name, String reference) {
     ManifestReference ref = ManifestReference.parse(reference);
-    ManifestEntity manifest = (ref.isTag() ? manifests.findByTag(name.value(), ref.tag())
+    ManifestRow manifest = (ref.isTag() ? manifests.findByTag(name.value(), ref.tag())
         : manifests.findByDigest(name.value(), ref.digest().toString()))
         .orElseThrow(() -> DistributionException.manifestUnknown(name.value(), reference));
     Path path = store.find(Digest.parse(manifest.digest()))

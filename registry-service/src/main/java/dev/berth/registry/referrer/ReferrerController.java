@@ -9,7 +9,7 @@ import dev.berth.oci.MediaTypes;
 import dev.berth.oci.OciJson;
 import dev.berth.registry.distribution.Digests;
 import dev.berth.registry.distribution.RepositoryName;
-import dev.berth.registry.manifest.ManifestEntity;
+import dev.berth.registry.manifest.ManifestRow;
 import dev.berth.registry.manifest.ManifestRepository;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ class ReferrerController {
     return response.body(OciJson.mapper().writeValueAsBytes(index));
   }
 
-  private static Descriptor descriptor(ManifestEntity m) {
+  private static Descriptor descriptor(ManifestRow m) {
     Map<String, String> annotations = m.annotations() == null ? null
         : OciJson.mapper().readValue(m.annotations(), ANNOTATIONS);
     return new Descriptor(m.mediaType(), Digest.parse(m.digest()), m.size(), null, annotations, m.artifactType(),
