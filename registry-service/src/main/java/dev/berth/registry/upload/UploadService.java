@@ -64,7 +64,7 @@ public class UploadService {
   public Upload start(RepositoryName name) throws IOException {
     UUID id = UUID.randomUUID();
     store.createIngest(id.toString());
-    tx.executeWithoutResult(status -> uploads.save(new UploadEntity(id, repositories.upsert(name.value()))));
+    tx.executeWithoutResult(status -> uploads.insert(id, repositories.upsert(name.value())));
     return new Upload(id, 0);
   }
 
@@ -74,15 +74,15 @@ public class UploadService {
   }
 
   public Upload status(RepositoryName name, String id) {
-    UploadEntity upload = find(name, id);
+    UploadRow upload = find(name, id);
     return new Upload(upload.id(), upload.size());
   }
 
   /** Appends a chunk; {@code range}, when given, must start where the session ends. */
   public Upload append(RepositoryName name, String id, ContentRange range, InputStream body) throws IOException {
-    UploadEntity upload = find(name, id);
+    UploadRow upload = find(name, id);
     return locked(upload.id(), () -> {
-      UploadEntity current = find(name, id);
+      UploadRow current = find(name, id);
       long size = write(current, range, body);
       return new Upload(current.id(), size);
     });
@@ -91,9 +91,9 @@ public class UploadService {
   /** Completes a session with an optional last chunk: verifies {@code digest} and commits the blob. */
   public void complete(RepositoryName name, String id, Digest digest, ContentRange range, InputStream body)
       throws IOException {
-    UploadEntity upload = find(name, id);
+    UploadRow upload = find(name, id);
     locked(upload.id(), () -> {
-      UploadEntity current = find(name, id);
+      UploadRow current = find(name, id);
       long size = write(current, range, body);
       Path file = store.ingest(current.id().toString());
       MessageDigest md = digest.algorithm() == DigestAlgorithm.SHA256 ? hashes.resume(current.id(), size) : null;
@@ -110,7 +110,7 @@ public class UploadService {
       }
       tx.executeWithoutResult(status -> {
         commit(current.repositoryId(), file, digest, size);
-        uploads.deleteById(current.id());
+        uploads.delete(current.id());
       });
       hashes.forget(current.id());
       locks.remove(current.id());
@@ -141,7 +141,7 @@ public class UploadService {
   }
 
   public void cancel(RepositoryName name, String id) throws IOException {
-    UploadEntity upload = find(name, id);
+    UploadRow upload = find(name, id);
     locked(upload.id(), () -> {
       discard(find(name, id).id());
       return null;
@@ -163,7 +163,7 @@ public class UploadService {
     return purged;
   }
 
-  private long write(UploadEntity upload, ContentRange range, InputStream body) throws IOException {
+  private long write(UploadRow upload, ContentRange range, InputStream body) throws IOException {
     long size = upload.size();
     if (range != null && range.start() != size) {
       throw new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
@@ -191,10 +191,7 @@ public class UploadService {
     }
     bytesReceived.increment(written);
     long newSize = size + written;
-    tx.executeWithoutResult(status -> {
-      upload.received(newSize);
-      uploads.save(upload);
-    });
+    tx.executeWithoutResult(status -> uploads.updateSize(upload.id(), newSize));
     hashes.save(upload.id(), md, newSize);
     return newSize;
   }
@@ -208,12 +205,12 @@ public class UploadService {
   }
 
   private void discard(UUID id) throws IOException {
-    tx.executeWithoutResult(status -> uploads.deleteById(id));
+    tx.executeWithoutResult(status -> uploads.delete(id));
     store.delete(store.ingest(id.toString()));
     hashes.forget(id);
   }
 
-  private UploadEntity find(RepositoryName name, String id) {
+  private UploadRow find(RepositoryName name, String id) {
     UUID uuid;
     try {
       uuid = UUID.fromString(id);

@@ -165,6 +165,21 @@ class GarbageCollectionIT extends AbstractRegistryIT {
   }
 
   @Test
+  void chunkRenewsIdleUploadSession() {
+    HttpResponse<byte[]> started = registry.post("/v2/" + name + "/blobs/uploads/", null);
+    String location = started.headers().firstValue("Location").orElseThrow();
+    String id = started.headers().firstValue("Docker-Upload-UUID").orElseThrow();
+    jdbc.update("UPDATE upload SET updated_at = now() - interval '25 hours' WHERE id = ?::uuid", id);
+
+    assertThat(registry.patch(location, randomBytes(10)).statusCode()).isEqualTo(202);
+    collect("PT1H");
+
+    HttpResponse<byte[]> status = registry.get(location);
+    assertThat(status.statusCode()).isEqualTo(204);
+    assertThat(status.headers().firstValue("Range")).hasValue("0-9");
+  }
+
+  @Test
   void refusesSecondRunWhileOneIsInProgressWith409() throws Exception {
     HttpResponse<byte[]> started = registry.post("/v2/" + name + "/blobs/uploads/", null);
     String id = started.headers().firstValue("Docker-Upload-UUID").orElseThrow();
