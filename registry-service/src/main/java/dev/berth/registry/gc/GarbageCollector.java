@@ -37,6 +37,13 @@ public class GarbageCollector {
     }
   }
 
+  /** What a run has reclaimed so far; a run that fails records what it did up to then. */
+  private static final class Tally {
+    long blobsDeleted;
+    long bytesReclaimed;
+    long uploadsPurged;
+  }
+
   private static final Logger log = LoggerFactory.getLogger(GarbageCollector.class);
   private static final int BATCH = 500;
 
@@ -77,29 +84,31 @@ public class GarbageCollector {
     if (!running.compareAndSet(false, true)) {
       throw new AlreadyRunning();
     }
-    GcRunEntity run = runs.save(new GcRunEntity(trigger));
     try {
-      duration.record(() -> collect(run, grace));
-      run.finish(null);
-      log.info("garbage collection {} reclaimed {} blobs ({} bytes), purged {} uploads", run.toRun().id(),
-          run.toRun().blobsDeleted(), run.toRun().bytesReclaimed(), run.toRun().uploadsPurged());
-    } catch (RuntimeException e) {
-      log.error("garbage collection {} failed", run.toRun().id(), e);
-      run.finish(e.getMessage());
+      long id = runs.start(trigger).id();
+      Tally tally = new Tally();
+      String error = null;
+      try {
+        duration.record(() -> collect(tally, grace));
+        log.info("garbage collection {} reclaimed {} blobs ({} bytes), purged {} uploads", id, tally.blobsDeleted,
+            tally.bytesReclaimed, tally.uploadsPurged);
+      } catch (RuntimeException e) {
+        log.error("garbage collection {} failed", id, e);
+        error = e.getMessage();
+      }
+      return runs.finish(id, tally.blobsDeleted, tally.bytesReclaimed, tally.uploadsPurged, error);
     } finally {
-      runs.save(run);
       running.set(false);
     }
-    return run.toRun();
   }
 
   public List<GcRun> recent(int limit) {
-    return runs.findRecent(limit).stream().map(GcRunEntity::toRun).toList();
+    return runs.findRecent(limit);
   }
 
-  private void collect(GcRunEntity run, Duration grace) {
+  private void collect(Tally tally, Duration grace) {
     try {
-      run.purged(uploads.purgeIdle(settings.uploadExpiry()));
+      tally.uploadsPurged += uploads.purgeIdle(settings.uploadExpiry());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -111,7 +120,8 @@ public class GarbageCollector {
       for (String digest : candidates) {
         long size = sweep(digest, graceSeconds);
         if (size >= 0) {
-          run.reclaimed(size);
+          tally.blobsDeleted++;
+          tally.bytesReclaimed += size;
           reclaimed.increment(size);
         }
       }

@@ -222,6 +222,17 @@ class GarbageCollectionIT extends AbstractRegistryIT {
   }
 
   @Test
+  void keepsWhatEachRunReclaimedInItsHistory() {
+    registry.pushBlob(name, randomBytes(100));
+    JsonNode report = collect("PT0S");
+
+    JsonNode recorded = OciJson.mapper().readTree(registry.get("/api/v1/gc/runs?limit=1").body()).get(0);
+
+    assertThat(report.get("blobsDeleted").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(recorded).isEqualTo(report);
+  }
+
+  @Test
   void refusesBadGracePeriodWithProblemDetails() {
     for (String bad : List.of("bogus", "-PT1S")) {
       HttpResponse<byte[]> response = registry.post("/api/v1/gc?gracePeriod=" + bad, null);
