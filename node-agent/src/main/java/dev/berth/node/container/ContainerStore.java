@@ -2,6 +2,7 @@ package dev.berth.node.container;
 
 import dev.berth.node.runtime.RuntimeStateDir;
 import dev.berth.node.snapshot.FileTrees;
+import dev.berth.node.sys.Syscalls;
 import dev.berth.oci.OciJson;
 import dev.berth.platform.BerthProperties;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public class ContainerStore {
 
   ContainerStore(BerthProperties properties, RuntimeStateDir stateDir) throws IOException {
     this.root = Files.createDirectories(properties.dataDir().resolve("containers"));
+    Syscalls.markTopDirectory(root);   // each container's record and log in a block group of their own, see OverlaySnapshotter
     this.exitDir = Files.createDirectories(properties.dataDir().resolve("exits"));
     this.bundles = stateDir.bundles();
     try (Stream<Path> dirs = Files.list(root)) {
@@ -73,7 +75,7 @@ public class ContainerStore {
   synchronized ContainerRecord save(ContainerRecord record) throws IOException {
     long previous = find(record.id()).map(ContainerRecord::revision).orElse(0L);
     ContainerRecord revised = record.revised(Math.max(previous, record.revision()) + 1);
-    Path dir = Files.createDirectories(dir(record.id()));
+    Path dir = previous == 0 ? Files.createDirectories(dir(record.id())) : dir(record.id());
     Path temp = dir.resolve(RECORD + ".tmp");
     Files.write(temp, json.writeValueAsBytes(revised));
     Files.move(temp, dir.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE);

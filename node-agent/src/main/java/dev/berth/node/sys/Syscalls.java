@@ -48,6 +48,7 @@ public final class Syscalls {
   private static final int EINVAL = 22;
   private static final int O_RDONLY = 0;
   private static final int O_CLOEXEC = 0x80000;
+  private static final int O_DIRECTORY = 0x10000;
   private static final int AF_INET = 2;
   private static final int SOCK_DGRAM = 2;
   private static final long SIOCGIFFLAGS = 0x8913;
@@ -147,6 +148,37 @@ public final class Syscalls {
       }
     } finally {
       close(socket);
+    }
+  }
+
+  private static final long FS_IOC_GETFLAGS = 0x80086601L;
+  private static final long FS_IOC_SETFLAGS = 0x40086602L;
+  private static final int FS_TOPDIR_FL = 0x00020000;
+
+  /**
+   * Marks {@code dir} a top of directory hierarchies ({@code chattr +T}): ext2/3/4's Orlov allocator
+   * then spreads its subdirectories, and the files in them, over the filesystem's block groups as
+   * it does top-level directories, instead of packing them into the group of {@code dir}. Returns
+   * whether the flag is set; a filesystem without inode flags (tmpfs, overlayfs) just does not have it.
+   */
+  public static boolean markTopDirectory(Path dir) throws IOException {
+    int fd = LIBC.open(dir.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      throw failure("open " + dir);
+    }
+    try {
+      ByteBuffer flags = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder());
+      if (LIBC.ioctl(fd, FS_IOC_GETFLAGS, flags.array()) != 0) {
+        return false;
+      }
+      int current = flags.getInt(0);
+      if ((current & FS_TOPDIR_FL) != 0) {
+        return true;
+      }
+      flags.putInt(0, current | FS_TOPDIR_FL);
+      return LIBC.ioctl(fd, FS_IOC_SETFLAGS, flags.array()) == 0;
+    } finally {
+      close(fd);
     }
   }
 
