@@ -14,6 +14,10 @@
 #          IMAGE_ADDR (127.0.0.1:18182)  AGENT_ADDR (127.0.0.1:18183)
 #          ANCHORS (../shared/anchor-bench beside the repo)  its container-start.sh runs the anchors
 #          SKIP_ANCHORS=1  Berth alone (ratios against BASELINE.md's figures)
+#          TRAIN=N  first a training run (JDK >= 25): N containers, CONC at once, through an agent
+#               that records the JDK's AOT cache (classes loaded and linked, method profiles) as
+#               it exits; the agent measured starts from that cache, as an agent restarted after a
+#               day of work would with -XX:AOTCache (README: "JVM warm-up"). 0 (default): none
 #          KEEP=1  leave the services running and the scratch dir in place (for strace/JFR)
 #          IMAGE_JAR, AGENT_JAR  other jars than the ones under */target (e.g. an instrumented agent)
 # Jars: image-service/target/image-service.jar and node-agent/target/node-agent.jar (built with
@@ -95,18 +99,16 @@ IMAGE_PID=$!
 await image-service "http://$IMAGE_ADDR/api/v1/images" "$IMAGE_PID" "$RUN/image-service.log" 240
 IMAGE=$(import_image "$IMAGE_ADDR" "$RUN/busybox.tar" bench/busybox:1) || exit 1
 mkdir -p "$STATE_DIR"
-# shellcheck disable=SC2086
-"$JAVA" ${JAVA_OPTS:-} -jar "$RUN/node-agent.jar" --server.address="${AGENT_ADDR%:*}" --server.port="${AGENT_ADDR##*:}" \
-  --berth.data-dir="$RUN/node-agent" --berth.node.image-service="http://$IMAGE_ADDR" \
-  --berth.node.runtime.state-dir="$STATE_DIR" --berth.node.network.bridge=bbench0 \
-  --berth.node.network.subnet=10.77.0.0/24 --berth.node.network.gateway=10.77.0.1 \
-  --berth.node.network.namespace-dir="$STATE_DIR/netns" > "$RUN/node-agent.log" 2>&1 &
-AGENT_PID=$!
-await node-agent "$AGENT/containers" "$AGENT_PID" "$RUN/node-agent.log" 120
-RT=$(curl -sf "$AGENT/node" | jq -r .runtime)   # crun or runc: the anchors run the same runtime
-echo "# image $IMAGE; agent pid $AGENT_PID; runtime $RT" >&2
-sleep 2; FRESH_RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AGENT_PID/status")   # before any container
-
+start_agent() {   # start_agent [JVM OPTION]...: node-agent on $AGENT_ADDR as $AGENT_PID
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "$JAVA" ${JAVA_OPTS:-} "$@" -jar "$RUN/node-agent.jar" --server.address="${AGENT_ADDR%:*}" --server.port="${AGENT_ADDR##*:}" \
+    --berth.data-dir="$RUN/node-agent" --berth.node.image-service="http://$IMAGE_ADDR" \
+    --berth.node.runtime.state-dir="$STATE_DIR" --berth.node.network.bridge=bbench0 \
+    --berth.node.network.subnet=10.77.0.0/24 --berth.node.network.gateway=10.77.0.1 \
+    --berth.node.network.namespace-dir="$STATE_DIR/netns" >> "$RUN/node-agent.log" 2>&1 &
+  AGENT_PID=$!
+  await node-agent "$AGENT/containers" "$AGENT_PID" "$RUN/node-agent.log" 120
+}
 new_id() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
 body() { local id=$1 name=$2; shift 2; container_spec "$id" "$name" "$IMAGE" "$@"; }   # body ID NAME CMD...
 # Bodies are built before the clock starts (jq is a process of its own, not part of Berth's cost).
@@ -139,6 +141,28 @@ berth_4c() {
   "${C[@]}" -X DELETE "$AGENT/containers/$id?force=true" || return 1
   TS[4]=${EPOCHREALTIME/./}
 }
+# train: TRAIN containers, CONC at once, through an agent that records the JDK's AOT cache as it
+# exits (-XX:AOTCacheOutput); the agent measured then starts from it (-XX:AOTCache)
+AOT_OPTS=()
+if [ "${TRAIN:-0}" -gt 0 ]; then
+  "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1 || die "TRAIN needs a JDK >= 25 (the AOT cache): $JAVA"
+  echo "# training run: $TRAIN containers, $CONC at once, through an agent recording the AOT cache" >&2
+  start_agent -XX:AOTCacheOutput="$RUN/node-agent.aot"
+  for ((r = 0; r * CONC < TRAIN; r++)); do
+    prepare_bodies "t$r" "$CONC"; pids=()
+    for ((j = 0; j < CONC; j++)); do berth_1c "t$r-$j" & pids+=($!); done
+    for p in "${pids[@]}"; do wait "$p" || echo "warn: a training container failed" >&2; done
+  done
+  t0=${EPOCHREALTIME/./}; stop_pid "$AGENT_PID"; AGENT_PID=
+  [ -f "$RUN/node-agent.aot" ] || die "the training agent wrote no AOT cache (see $RUN/node-agent.log)"
+  echo "# AOT cache written in $(( (${EPOCHREALTIME/./} - t0) / 1000 )) ms at exit: $(du -m "$RUN/node-agent.aot" | cut -f1) MiB" >&2
+  AOT_OPTS=(-XX:AOTCache="$RUN/node-agent.aot")
+fi
+start_agent "${AOT_OPTS[@]}"
+RT=$(curl -sf "$AGENT/node" | jq -r .runtime)   # crun or runc: the anchors run the same runtime
+echo "# image $IMAGE; agent pid $AGENT_PID; runtime $RT${AOT_OPTS:+; AOT cache from $TRAIN containers}" >&2
+sleep 2; FRESH_RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AGENT_PID/status")   # before any container
+
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f\n", (b - a) / 1000 }'; }
 
 PHASES=(create start wait delete)

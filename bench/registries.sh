@@ -16,14 +16,15 @@ await_registry() {
 # port_free ADDR: fail if something already answers there (a stale registry would skew figures)
 port_free() { ! curl -s -o /dev/null --max-time 1 "http://$1/" || die "something already listens on $1"; }
 
-# start_berth ADDR JAR: registry-service from its jar, embedded PostgreSQL under a new data dir
+# start_berth ADDR JAR [JVM OPTION]...: registry-service from its jar, embedded PostgreSQL under a new data dir
 start_berth() {
-  local d=$WORK/berth
-  port_free "$1"; rm -rf "$d"; mkdir -p "$d"
-  "$JAVA" -jar "$2" --server.address="${1%:*}" --server.port="${1##*:}" --berth.data-dir="$d/data" \
+  local d=$WORK/berth addr=$1 jar=$2
+  shift 2
+  port_free "$addr"; rm -rf "$d"; mkdir -p "$d"
+  "$JAVA" "$@" -jar "$jar" --server.address="${addr%:*}" --server.port="${addr##*:}" --berth.data-dir="$d/data" \
     > "$d.log" 2>&1 &
   echo $! > "$WORK/berth.pid"
-  await_registry berth "$1" $! "$d.log" 180
+  await_registry berth "$addr" $! "$d.log" 180
 }
 
 # start_distribution ADDR: CNCF distribution (docker-registry), filesystem storage, as the anchor runs it

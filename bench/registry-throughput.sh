@@ -16,6 +16,9 @@
 #               long-running registry-service accumulates them over the rounds, as a registry in
 #               service has. WARMUP=1 warms the big-blob paths; WARMUP=50 or more also the small
 #               requests (a few thousand, as C2 needs). distribution gets the same cycles.
+#          TRAIN=N  first a training run (JDK >= 25): registry-service records the JDK's AOT cache
+#               (classes loaded and linked, method profiles) over N warm-up cycles and writes it as it
+#               exits; every registry-service measured then starts from it (-XX:AOTCache). 0: none
 #          STEADY=1  start registry-service once and empty it between rounds through its own API
 #               (delete every manifest, then garbage collection with no grace period), as a
 #               long-running registry is; distribution is still restarted on wiped storage (its
@@ -113,13 +116,27 @@ empty_berth() {
   [[ $status == 2* ]] || die "garbage collection on $1 failed (HTTP $status)"
 }
 
-[ "${STEADY:-0}" = 1 ] && start_berth "$BERTH_ADDR" "$JAR"
+# TRAIN=N: a training run of registry-service (N push + pull cycles of the 1 MiB image, then the
+# 64 MiB one and a raw upload) records the JDK's AOT cache as it exits; every start measured loads it
+AOT_OPTS=()
+if [ "${TRAIN:-0}" -gt 0 ]; then
+  "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1 || die "TRAIN needs a JDK >= 25 (the AOT cache): $JAVA"
+  echo "# training run: $TRAIN push + pull cycles through a registry-service recording the AOT cache" >&2
+  ensure_image warm 64 > /dev/null; ensure_image tiny 1 > /dev/null
+  rm -f "$WORK/registry-service.aot"
+  start_berth "$BERTH_ADDR" "$JAR" -XX:AOTCacheOutput="$WORK/registry-service.aot"
+  WARMUP=$TRAIN warm_up "$BERTH_ADDR"
+  stop_registry berth
+  [ -f "$WORK/registry-service.aot" ] || die "the training run wrote no AOT cache (see $WORK/berth.log)"
+  AOT_OPTS=(-XX:AOTCache="$WORK/registry-service.aot")
+fi
+[ "${STEADY:-0}" = 1 ] && start_berth "$BERTH_ADDR" "$JAR" "${AOT_OPTS[@]}"
 for ((r = 1; r <= RUNS; r++)); do
   order=("${TARGETS[@]}"); ((r % 2 == 0)) && order=($(printf '%s\n' "${TARGETS[@]}" | tac))
   for t in "${order[@]}"; do
     echo "round $r/$RUNS: $t" >&2
     if [ "$t" = berth ] && [ "${STEADY:-0}" = 1 ]; then empty_berth "$BERTH_ADDR"; measure berth "$BERTH_ADDR"; continue; fi
-    if [ "$t" = berth ]; then start_berth "$BERTH_ADDR" "$JAR"; measure berth "$BERTH_ADDR"
+    if [ "$t" = berth ]; then start_berth "$BERTH_ADDR" "$JAR" "${AOT_OPTS[@]}"; measure berth "$BERTH_ADDR"
     else start_distribution "$DIST_ADDR"; measure distribution "$DIST_ADDR"; fi
     stop_registry "$t"
   done
