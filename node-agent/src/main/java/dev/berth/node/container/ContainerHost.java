@@ -151,7 +151,9 @@ public class ContainerHost {
 
   /** Deletes the exit and OOM markers of the last run. */
   void forgetExit(String id) throws IOException {
-    Files.deleteIfExists(store.exitDir().resolve(id));
+    for (Path dir : store.exitDirs()) {
+      Files.deleteIfExists(dir.resolve(id));
+    }
     Files.deleteIfExists(Conmon.oomFile(store.bundle(id)));
   }
 

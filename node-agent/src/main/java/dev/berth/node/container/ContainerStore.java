@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,13 +34,15 @@ public class ContainerStore {
   private final JsonMapper json = OciJson.mapper();
   private final Path root;
   private final Path exitDir;
+  private final Path formerExitDir;
   private final Path bundles;
   private final Map<String, ContainerRecord> records = new ConcurrentHashMap<>();
 
   ContainerStore(BerthProperties properties, RuntimeStateDir stateDir) throws IOException {
     this.root = Files.createDirectories(properties.dataDir().resolve("containers"));
     Syscalls.markTopDirectory(root);   // each container's record and log in a block group of their own, see OverlaySnapshotter
-    this.exitDir = Files.createDirectories(properties.dataDir().resolve("exits"));
+    this.exitDir = stateDir.exits();
+    this.formerExitDir = properties.dataDir().resolve("exits");
     this.bundles = stateDir.bundles();
     try (Stream<Path> dirs = Files.list(root)) {
       dirs.map(dir -> dir.resolve(RECORD)).filter(Files::isRegularFile).forEach(file -> {
@@ -110,9 +113,37 @@ public class ContainerStore {
     return dir(id).resolve("ctr.log");
   }
 
-  /** The directory conmon writes exit codes into, one file per container ID. */
+  /** The directory conmon writes exit codes into, one file per container ID (in the runtime state directory). */
   public Path exitDir() {
     return exitDir;
+  }
+
+  /**
+   * Every directory an exit code may appear in: {@link #exitDir()} and, while it exists, the one on
+   * the data disk that earlier agents gave conmon, where the conmons they started still write.
+   */
+  List<Path> exitDirs() {
+    return Files.isDirectory(formerExitDir) ? List.of(exitDir, formerExitDir) : List.of(exitDir);
+  }
+
+  /** The exit file of the container's last run, if conmon wrote one. */
+  Optional<Path> exitFile(String id) {
+    return exitDirs().stream().map(dir -> dir.resolve(id)).filter(Files::exists).findFirst();
+  }
+
+  /**
+   * Deletes the former exit directory once no container runs that a conmon started with it could
+   * report (none runs at all) and it holds no exit code.
+   */
+  void dropFormerExitDir() throws IOException {
+    if (Files.isDirectory(formerExitDir) && records.values().stream().noneMatch(ContainerRecord::alive)) {
+      try (Stream<Path> files = Files.list(formerExitDir)) {
+        if (files.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.deleteIfExists(formerExitDir);
+    }
   }
 
   private ContainerRecord read(Path file) {

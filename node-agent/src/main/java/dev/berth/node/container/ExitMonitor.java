@@ -8,6 +8,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -24,23 +25,28 @@ final class ExitMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ExitMonitor.class);
   private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
 
-  private final Path exitDir;
+  private final List<Path> exitDirs;
   private final Containers containers;
   private final WatchService watcher;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  ExitMonitor(Path exitDir, Containers containers) throws IOException {
-    this.exitDir = exitDir;
+  /** Watches each of {@code exitDirs}, which are on one filesystem. */
+  ExitMonitor(List<Path> exitDirs, Containers containers) throws IOException {
+    this.exitDirs = List.copyOf(exitDirs);
     this.containers = containers;
-    this.watcher = exitDir.getFileSystem().newWatchService();
-    exitDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    this.watcher = exitDirs.getFirst().getFileSystem().newWatchService();
+    for (Path dir : exitDirs) {
+      dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    }
     Thread.ofPlatform().daemon().name("exit-monitor").start(this::watch);
   }
 
   /** Handles every exit file already there (those written while the agent was down). */
   void scan() throws IOException {
-    try (Stream<Path> files = Files.list(exitDir)) {
-      files.forEach(this::handle);
+    for (Path dir : exitDirs) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.forEach(this::handle);
+      }
     }
   }
 
@@ -52,7 +58,7 @@ final class ExitMonitor implements AutoCloseable {
           if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
             scan();
           } else {
-            handle(exitDir.resolve((Path) event.context()));
+            handle(((Path) key.watchable()).resolve((Path) event.context()));
           }
         }
         key.reset();

@@ -4,7 +4,6 @@ import dev.berth.node.runtime.OciRuntime;
 import dev.berth.node.runtime.RuntimeState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -44,12 +43,12 @@ class Reconciler implements SmartLifecycle {
   @Override
   public void start() {
     try {
-      monitor = new ExitMonitor(store.exitDir(), containers);
+      monitor = new ExitMonitor(store.exitDirs(), containers);
       Set<String> running = new HashSet<>();
       int adopted = 0;
       for (ContainerRecord record : store.all()) {
         String id = record.id();
-        if (Files.exists(store.exitDir().resolve(id))) {
+        if (store.exitFile(id).isPresent()) {
           continue;
         }
         Optional<RuntimeState> state = runtime.exists(id) ? runtime.state(id) : Optional.empty();
@@ -73,6 +72,7 @@ class Reconciler implements SmartLifecycle {
       }
       host.readopt(running);
       monitor.scan();
+      store.dropFormerExitDir();
       log.info("Re-adopted {} running containers of {} known", adopted, store.all().size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot re-adopt containers", e);

@@ -86,6 +86,11 @@ public final class RuntimeStateDir {
     return Files.createDirectories(root.resolve("sockets"));
   }
 
+  /** Where conmon writes the containers' exit codes, which mean nothing after a reboot either. */
+  public Path exits() throws IOException {
+    return Files.createDirectories(root.resolve("exits"));
+  }
+
   /** The containers' network attachments, which live as long as their network namespaces. */
   public Path networks() throws IOException {
     return Files.createDirectories(root.resolve("networks"));

@@ -87,7 +87,12 @@ class AgentRestartIT {
     Path stray = strayRuntimeState(node.stateDir().resolve("bundles").resolve(servers.getFirst()).resolve("rootfs"));
 
     agent.kill();
-    Thread.sleep(3000);
+    // the short-lived container exits while the agent is down; its exit code goes where an earlier
+    // agent's conmon put it, the data disk's exits directory, which the agent still watches
+    Path exitFile = node.stateDir().resolve("exits").resolve(shortLived);
+    assertThat(eventually(() -> Files.exists(exitFile), Boolean::booleanValue)).as("exit file %s", exitFile).isTrue();
+    Path formerExitFile = Files.createDirectories(agent.dataDir().resolve("exits")).resolve(shortLived);
+    Files.move(exitFile, formerExitFile);
     agent.restart();
     client = node.client();
 
@@ -101,6 +106,7 @@ class AgentRestartIT {
     ContainerStatus exited = eventually(() -> client.inspect(shortLived),
         status -> status.state().equals("exited"));
     assertThat(exited.exitCode()).isEqualTo(7);
+    assertThat(eventually(() -> Files.exists(formerExitFile), exists -> !exists)).as("consumed exit file").isFalse();
     // the exit is recorded first, its run torn down right after: the exited container's rootfs goes then
     assertThat(eventually(AgentRestartIT::berthMounts, mounts -> mounts.size() == mountsBefore.size() - 1))
         .as("mounts after re-adoption").hasSize(mountsBefore.size() - 1);
