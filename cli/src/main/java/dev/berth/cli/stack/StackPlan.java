@@ -53,7 +53,7 @@ public record StackPlan(List<ServiceSpec> services, List<String> notes, List<Str
   /**
    * The plan for the repository at {@code home}.
    *
-   * @param java the java launcher the services run with
+   * @param java the java launcher the services run with: this JVM's, whose version decides their {@link AotCache}
    * @param cliJar berth's own jar, which also runs PostgreSQL
    * @param postgresPort the port of the shared PostgreSQL
    * @param root whether the stack runs as root (the node agent needs it)
@@ -81,8 +81,10 @@ public record StackPlan(List<ServiceSpec> services, List<String> notes, List<Str
         notes.add(deployable.module() + " needs root to run containers: starting without it (run berth up as root)");
         continue;
       }
-      services.add(new ServiceSpec(deployable.module(), deployable.port(),
-          List.of(java.toString(), "-jar", jar.toString()),
+      List<String> command = new ArrayList<>(List.of(java.toString()));
+      command.addAll(AotCache.jvmOptions(layout.aotCaches(), deployable.module(), jar, Runtime.version()));
+      command.addAll(List.of("-jar", jar.toString()));
+      services.add(new ServiceSpec(deployable.module(), deployable.port(), command,
           environment(deployable, layout, postgresPort), layout.log(deployable.module()), "/actuator/health"));
     }
     return new StackPlan(List.copyOf(services), List.copyOf(notes), List.copyOf(errors));

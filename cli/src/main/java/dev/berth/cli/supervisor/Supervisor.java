@@ -56,6 +56,7 @@ public final class Supervisor implements SupervisedProcess.Listener {
   /** Starts the stack and supervises it until the JVM is asked to stop; the exit status. */
   public int run() throws IOException, InterruptedException {
     Files.createDirectories(layout.logs());
+    Files.createDirectories(layout.aotCaches());
     Leftovers.stop(layout, out);
     Processes.writePidFile(layout.pidFile(), ProcessHandle.current());
     state.save(layout.stateFile());

@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -197,6 +198,15 @@ class BerthUpIT {
     assertThat(ProcessHandle.of(postmaster).filter(Processes::isRunning)).isEmpty();
     assertThat(ProcessHandle.allProcesses().filter(Processes::isRunning).filter(p -> p.info().commandLine()
         .map(line -> line.contains(dataDir.toString())).orElse(false)).toList()).isEmpty();
+    // each service, stopped cleanly, wrote the AOT cache its first run recorded; the next up starts from it
+    if (Runtime.version().feature() >= 25) {
+      for (String service : List.of("registry-service", "image-service", "engine-service", "node-agent")) {
+        try (Stream<Path> caches = Files.list(dataDir.resolve("aot"))) {
+          assertThat(caches.map(path -> path.getFileName().toString()))
+              .as("AOT cache of %s", service).anyMatch(name -> name.startsWith(service + "-") && name.endsWith(".aot"));
+        }
+      }
+    }
     BerthCommand.Result again = berth.run("down");
     assertThat(again.status()).isZero();
     assertThat(again.output()).contains("Berth is not running");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +33,11 @@ class StackPlanTest {
     assertThat(plan.service("postgres").orElseThrow().command())
         .containsSubsequence("/jdk/bin/java", "-cp", "/repo/cli/target/berth.jar", "dev.berth.cli.Berth", "postgres",
             "--data-dir", "/data", "--port", "5433");
+    Path engineJar = home.resolve("engine-service/target/engine-service.jar");
     assertThat(plan.service("engine-service").orElseThrow().command())
-        .containsExactly("/jdk/bin/java", "-jar", home.resolve("engine-service/target/engine-service.jar").toString());
+        .containsExactlyElementsOf(Stream.of(List.of("/jdk/bin/java"),
+            AotCache.jvmOptions(Path.of("/data/aot"), "engine-service", engineJar, Runtime.version()),
+            List.of("-jar", engineJar.toString())).flatMap(List::stream).toList());
     assertThat(plan.service("node-agent").orElseThrow().log()).isEqualTo(Path.of("/data/logs/node-agent.log"));
   }
 
