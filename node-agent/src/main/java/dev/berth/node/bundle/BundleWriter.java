@@ -66,7 +66,9 @@ public class BundleWriter {
     if (!request.rootfs().isAbsolute()) {
       throw new IllegalArgumentException("root filesystem " + request.rootfs() + ": not an absolute path");
     }
-    Files.createDirectories(bundleDir);
+    if (!Files.isDirectory(bundleDir)) {   // mostly there since the rootfs mount; createDirectories would throw and catch
+      Files.createDirectories(bundleDir);
+    }
     ContainerSpec spec = request.spec();
     HostOptions host = host(spec);
     boolean hostNetwork = "host".equals(host.networkMode());

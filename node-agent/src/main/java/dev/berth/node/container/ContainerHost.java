@@ -238,9 +238,9 @@ public class ContainerHost {
   }
 
   private Path mountRootfs(String id) throws IOException {
-    Path rootfs = Files.createDirectories(store.rootfs(id));
+    Path rootfs = store.rootfs(id);
     if (!MountTable.isMountPoint(rootfs)) {
-      Mounts.mountAll(snapshots.mounts(id), rootfs);
+      Mounts.mountAll(snapshots.mounts(id), Files.createDirectories(rootfs));
     }
     return rootfs;
   }

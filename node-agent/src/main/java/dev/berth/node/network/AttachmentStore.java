@@ -31,7 +31,9 @@ final class AttachmentStore {
   }
 
   void write(AttachmentState state) throws IOException {
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {   // asked first: createDirectories throws and catches an exception when it is there
+      Files.createDirectories(dir);
+    }
     Path file = file(state.containerId());
     Path temp = dir.resolve("." + state.containerId() + ".tmp");
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
