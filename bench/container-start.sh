@@ -14,6 +14,9 @@
 #          IMAGE_ADDR (127.0.0.1:18182)  AGENT_ADDR (127.0.0.1:18183)
 #          ANCHORS (../shared/anchor-bench beside the repo)  its container-start.sh runs the anchors
 #          SKIP_ANCHORS=1  Berth alone (ratios against BASELINE.md's figures)
+#          WARM=N  N untimed containers, CONC at once, through the agent measured before any timing:
+#               figures of an agent in service rather than of its first minutes (the JIT compiles
+#               what runs once per request only after some thousands of requests). 0 (default): none
 #          TRAIN=N  first a training run (JDK >= 25): N containers, CONC at once, through an agent
 #               that records the JDK's AOT cache (classes loaded and linked, method profiles) as
 #               it exits; the agent measured starts from that cache, as an agent restarted after a
@@ -143,16 +146,20 @@ berth_4c() {
 }
 # train: TRAIN containers, CONC at once, through an agent that records the JDK's AOT cache as it
 # exits (-XX:AOTCacheOutput); the agent measured then starts from it (-XX:AOTCache)
+untimed() {   # untimed PREFIX COUNT: COUNT containers, CONC at once, not timed
+  local r j p pids
+  for ((r = 0; r * CONC < $2; r++)); do
+    prepare_bodies "$1$r" "$CONC"; pids=()
+    for ((j = 0; j < CONC; j++)); do berth_1c "$1$r-$j" & pids+=($!); done
+    for p in "${pids[@]}"; do wait "$p" || echo "warn: an untimed container failed" >&2; done
+  done
+}
 AOT_OPTS=()
 if [ "${TRAIN:-0}" -gt 0 ]; then
   "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1 || die "TRAIN needs a JDK >= 25 (the AOT cache): $JAVA"
   echo "# training run: $TRAIN containers, $CONC at once, through an agent recording the AOT cache" >&2
   start_agent -XX:AOTCacheOutput="$RUN/node-agent.aot"
-  for ((r = 0; r * CONC < TRAIN; r++)); do
-    prepare_bodies "t$r" "$CONC"; pids=()
-    for ((j = 0; j < CONC; j++)); do berth_1c "t$r-$j" & pids+=($!); done
-    for p in "${pids[@]}"; do wait "$p" || echo "warn: a training container failed" >&2; done
-  done
+  untimed t "$TRAIN"
   t0=${EPOCHREALTIME/./}; stop_pid "$AGENT_PID"; AGENT_PID=
   [ -f "$RUN/node-agent.aot" ] || die "the training agent wrote no AOT cache (see $RUN/node-agent.log)"
   echo "# AOT cache written in $(( (${EPOCHREALTIME/./} - t0) / 1000 )) ms at exit: $(du -m "$RUN/node-agent.aot" | cut -f1) MiB" >&2
@@ -162,6 +169,10 @@ start_agent "${AOT_OPTS[@]}"
 RT=$(curl -sf "$AGENT/node" | jq -r .runtime)   # crun or runc: the anchors run the same runtime
 echo "# image $IMAGE; agent pid $AGENT_PID; runtime $RT${AOT_OPTS:+; AOT cache from $TRAIN containers}" >&2
 sleep 2; FRESH_RSS=$(awk '/^VmRSS:/ { print $2 }' "/proc/$AGENT_PID/status")   # before any container
+if [ "${WARM:-0}" -gt 0 ]; then
+  echo "# warm-up: $WARM containers, $CONC at once, untimed" >&2
+  untimed u "$WARM"
+fi
 
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f\n", (b - a) / 1000 }'; }
 
