@@ -52,7 +52,7 @@ public final class AotCache {
   }
 
   /** The JDK and the jar's absolute path, size and modification time, hashed. */
-  static String fingerprint(Path jar, Runtime.Version jdk) throws IOException {
+  private static String fingerprint(Path jar, Runtime.Version jdk) throws IOException {
     String identity = String.join("\n", jdk.toString(), jar.toAbsolutePath().toString(),
         Long.toString(Files.size(jar)), Long.toString(Files.getLastModifiedTime(jar).toMillis()));
     try {

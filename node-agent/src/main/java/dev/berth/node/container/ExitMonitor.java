@@ -30,7 +30,7 @@ final class ExitMonitor implements AutoCloseable {
   private final WatchService watcher;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-  /** Watches each of {@code exitDirs}, which are on one filesystem. */
+  /** Watches each of {@code exitDirs} (on tmpfs and on the data disk alike: one inotify instance). */
   ExitMonitor(List<Path> exitDirs, Containers containers) throws IOException {
     this.exitDirs = List.copyOf(exitDirs);
     this.containers = containers;
