@@ -144,19 +144,25 @@ berth_4c() {
   "${C[@]}" -X DELETE "$AGENT/containers/$id?force=true" || return 1
   TS[4]=${EPOCHREALTIME/./}
 }
-# train: TRAIN containers, CONC at once, through an agent that records the JDK's AOT cache as it
-# exits (-XX:AOTCacheOutput); the agent measured then starts from it (-XX:AOTCache)
+FAILED=0
+at_once() {   # at_once KEY: the CONC containers of bodies KEY-0.. (prepared) at once; FAILED: how many failed
+  local j p pids=()
+  FAILED=0
+  for ((j = 0; j < CONC; j++)); do berth_1c "$1-$j" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || FAILED=$((FAILED + 1)); done
+}
 untimed() {   # untimed PREFIX COUNT: COUNT containers, CONC at once, not timed
-  local r j p pids
+  local r
   for ((r = 0; r * CONC < $2; r++)); do
-    prepare_bodies "$1$r" "$CONC"; pids=()
-    for ((j = 0; j < CONC; j++)); do berth_1c "$1$r-$j" & pids+=($!); done
-    for p in "${pids[@]}"; do wait "$p" || echo "warn: an untimed container failed" >&2; done
+    prepare_bodies "$1$r" "$CONC"; at_once "$1$r"
+    [ "$FAILED" = 0 ] || echo "warn: $FAILED untimed containers failed" >&2
   done
 }
+# TRAIN: TRAIN containers through an agent that records the JDK's AOT cache as it exits
+# (-XX:AOTCacheOutput); the agent measured then starts from it (-XX:AOTCache)
 AOT_OPTS=()
 if [ "${TRAIN:-0}" -gt 0 ]; then
-  "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1 || die "TRAIN needs a JDK >= 25 (the AOT cache): $JAVA"
+  need_aot_cache
   echo "# training run: $TRAIN containers, $CONC at once, through an agent recording the AOT cache" >&2
   start_agent -XX:AOTCacheOutput="$RUN/node-agent.aot"
   untimed t "$TRAIN"
@@ -204,13 +210,12 @@ sequential() {   # sequential MODE(1c|4c): WARMUP + N runs; prints the RESULT li
   [ "$mode" = 4c ] && for p in "${PHASES[@]}"; do report "start.berth.$p" ms "$RESULTS_DIR/start.berth.$p.samples"; done
 }
 concurrent() {   # CONC at once, CONC_REPS times (after one untimed round)
-  local r j t0 pids fail=0 f
+  local r t0 fail=0 f
   f=$(sample_file "start.berth-1c.c$CONC")
   for ((r = -1; r < CONC_REPS; r++)); do
-    prepare_bodies "c$r" "$CONC"; pids=()
+    prepare_bodies "c$r" "$CONC"
     t0=${EPOCHREALTIME/./}
-    for ((j = 0; j < CONC; j++)); do berth_1c "c$r-$j" & pids+=($!); done
-    for p in "${pids[@]}"; do wait "$p" || fail=$((fail + 1)); done
+    at_once "c$r"; fail=$((fail + FAILED))
     [ "$r" -ge 0 ] && ms "$t0" "${EPOCHREALTIME/./}" >> "$f"
   done
   report "start.berth-1c.c$CONC" ms "$f" "fail=$fail (incl. the untimed round)"

@@ -8,6 +8,8 @@ mkdir -p "$WORK" "$RESULTS_DIR"
 
 die() { echo "error: $*" >&2; exit 1; }
 need() { for c in "$@"; do command -v "$c" >/dev/null || die "missing command: $c"; done; }
+# need_aot_cache: $JAVA has the JDK's AOT cache (JDK >= 25), which TRAIN records and starts from
+need_aot_cache() { "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1 || die "TRAIN needs a JDK >= 25 (the AOT cache): $JAVA"; }
 
 # timed FILE CMD...: sync first (untimed, so earlier writes are not flushed on our clock), run CMD
 # with its output in $WORK/last.log, append its wall time in seconds to FILE; fail loudly.

@@ -120,7 +120,7 @@ empty_berth() {
 # 64 MiB one and a raw upload) records the JDK's AOT cache as it exits; every start measured loads it
 AOT_OPTS=()
 if [ "${TRAIN:-0}" -gt 0 ]; then
-  "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1 || die "TRAIN needs a JDK >= 25 (the AOT cache): $JAVA"
+  need_aot_cache
   echo "# training run: $TRAIN push + pull cycles through a registry-service recording the AOT cache" >&2
   ensure_image warm 64 > /dev/null; ensure_image tiny 1 > /dev/null
   rm -f "$WORK/registry-service.aot"
