@@ -48,7 +48,6 @@ public final class Syscalls {
   private static final int EINVAL = 22;
   private static final int O_RDONLY = 0;
   private static final int O_CLOEXEC = 0x80000;
-  private static final int O_DIRECTORY = 0x10000;
   private static final int AF_INET = 2;
   private static final int SOCK_DGRAM = 2;
   private static final long SIOCGIFFLAGS = 0x8913;
@@ -162,10 +161,7 @@ public final class Syscalls {
    * whether the flag is set; a filesystem without inode flags (tmpfs, overlayfs) just does not have it.
    */
   public static boolean markTopDirectory(Path dir) throws IOException {
-    int fd = LIBC.open(dir.toString(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-      throw failure("open " + dir);
-    }
+    int fd = openReadOnly(dir);
     try {
       ByteBuffer flags = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder());
       if (LIBC.ioctl(fd, FS_IOC_GETFLAGS, flags.array()) != 0) {
