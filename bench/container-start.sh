@@ -14,10 +14,12 @@
 #          IMAGE_ADDR (127.0.0.1:18182)  AGENT_ADDR (127.0.0.1:18183)
 #          ANCHORS (../shared/anchor-bench beside the repo)  its container-start.sh runs the anchors
 #          SKIP_ANCHORS=1  Berth alone (ratios against BASELINE.md's figures)
-#          WARM=N  N untimed containers, CONC at once, through the agent measured before any timing:
-#               figures of an agent in service rather than of its first minutes (the JIT compiles
-#               what runs once per request only after some thousands of requests). 0 (default): none
-#          TRAIN=N  first a training run (JDK >= 25): N containers, CONC at once, through an agent
+#          WARM=N  N untimed containers, CONC at once (one client process), through the agent
+#               measured before any timing: figures of an agent in service rather than of its first
+#               minutes (the JIT compiles what runs once per request only after some thousands of
+#               requests). 0 (default): none
+#          TRAIN=N  first a training run (JDK >= 25): N containers, CONC at once (one client
+#               process), through an agent
 #               that records the JDK's AOT cache (classes loaded and linked, method profiles) as
 #               it exits; the agent measured starts from that cache, as an agent restarted after a
 #               day of work would with -XX:AOTCache (README: "JVM warm-up"). 0 (default): none
@@ -31,7 +33,12 @@
 # scripts print them, samples in $RESULTS_DIR/<figure>.samples, then a table of ratios.
 #   start.berth-1c     the 4 requests from ONE curl on one keep-alive connection (the headline,
 #                      comparable to the anchor's docker-api-1c); start.berth-4c one curl per call,
-#                      with start.berth.{create,start,wait,delete}; start.berth-1c.cCONC at once.
+#                      with start.berth.{create,start,wait,delete}.
+#   start.berth-1c.cCONC  CONC at once, from CONC curl processes (as the anchor's dockerd x50 is
+#                      driven, there with 4 curls each); start.berth-1p.cCONC the same from ONE
+#                      client process (at-once.py: a thread and keep-alive connection per
+#                      container), as engine-service drives an agent. The curls cost about as much
+#                      CPU as the runtime on 2 cores; the rounds alternate the two clients.
 set -uo pipefail
 cd "$(dirname "$0")"
 . ./lib.sh
@@ -48,7 +55,7 @@ declare -A BASE=([crun]=6.62 [conmon-crun]=18.0 [crun.c50]=221 [runc]=16.2 [runc
   [shim.rss]=12.98 [shim.pss]=2.94 [conmon.rss]=2.02 [conmon.pss]=0.41)
 
 [ "$(id -u)" = 0 ] || die "run as root (the agent mounts overlays and runs the OCI runtime)"
-need curl jq conmon tar awk
+need curl jq conmon tar awk python3
 [ -x "$JAVA" ] || die "no java at $JAVA: set JAVA_HOME to a JDK >= 21"
 IMAGE_JAR=${IMAGE_JAR:-../image-service/target/image-service.jar}; AGENT_JAR=${AGENT_JAR:-../node-agent/target/node-agent.jar}
 if [ ! -f "$IMAGE_JAR" ] || [ ! -f "$AGENT_JAR" ]; then
@@ -122,14 +129,17 @@ prepare_bodies() {   # prepare_bodies PREFIX COUNT: $RUN/bodies/PREFIX-i.{id,jso
   done
 }
 O=(-sf -o /dev/null); C=(curl "${O[@]}")
-# berth_1c KEY: create, start, wait, delete from ONE curl on one keep-alive connection
-berth_1c() {
+# curl_1c KEY: in CURL_1C, the arguments of ONE curl that creates, starts, waits for and deletes
+# container KEY on one keep-alive connection
+CURL_1C=()
+curl_1c() {
   local id; id=$(< "$RUN/bodies/$1.id")
-  "${C[@]}" -X POST -H 'Content-Type: application/json' --data-binary "@$RUN/bodies/$1.json" "$AGENT/containers" \
-    --next "${O[@]}" -X POST "$AGENT/containers/$id/start" \
-    --next "${O[@]}" -X POST "$AGENT/containers/$id/wait" \
-    --next "${O[@]}" -X DELETE "$AGENT/containers/$id?force=true"
+  CURL_1C=("${O[@]}" -X POST -H 'Content-Type: application/json' --data-binary "@$RUN/bodies/$1.json" "$AGENT/containers"
+    --next "${O[@]}" -X POST "$AGENT/containers/$id/start"
+    --next "${O[@]}" -X POST "$AGENT/containers/$id/wait"
+    --next "${O[@]}" -X DELETE "$AGENT/containers/$id?force=true")
 }
+berth_1c() { curl_1c "$1"; curl "${CURL_1C[@]}"; }   # berth_1c KEY
 TS=()
 # berth_4c KEY: one curl per call, phase time stamps in TS[]
 berth_4c() {
@@ -144,17 +154,24 @@ berth_4c() {
   "${C[@]}" -X DELETE "$AGENT/containers/$id?force=true" || return 1
   TS[4]=${EPOCHREALTIME/./}
 }
+# The CONC containers of bodies KEY-0.. (prepared) at once, two clients; FAILED: how many failed
 FAILED=0
-at_once() {   # at_once KEY: the CONC containers of bodies KEY-0.. (prepared) at once; FAILED: how many failed
+at_once_curl() {   # at_once_curl KEY: CONC curl processes (each exec'd by its background subshell)
   local j p pids=()
   FAILED=0
-  for ((j = 0; j < CONC; j++)); do berth_1c "$1-$j" & pids+=($!); done
+  for ((j = 0; j < CONC; j++)); do { curl_1c "$1-$j"; exec curl "${CURL_1C[@]}"; } & pids+=($!); done
   for p in "${pids[@]}"; do wait "$p" || FAILED=$((FAILED + 1)); done
+}
+WALL=
+at_once_client() {   # at_once_client KEY: ONE client process (at-once.py); WALL: its own wall time in ms
+  local out
+  out=$(python3 at-once.py "http://$AGENT_ADDR" "$RUN/bodies/$1" "$CONC") || { FAILED=$CONC; WALL=; return; }
+  read -r WALL FAILED <<< "$out"
 }
 untimed() {   # untimed PREFIX COUNT: COUNT containers, CONC at once, not timed
   local r
   for ((r = 0; r * CONC < $2; r++)); do
-    prepare_bodies "$1$r" "$CONC"; at_once "$1$r"
+    prepare_bodies "$1$r" "$CONC"; at_once_client "$1$r"
     [ "$FAILED" = 0 ] || echo "warn: $FAILED untimed containers failed" >&2
   done
 }
@@ -209,16 +226,19 @@ sequential() {   # sequential MODE(1c|4c): WARMUP + N runs; prints the RESULT li
   fi
   [ "$mode" = 4c ] && for p in "${PHASES[@]}"; do report "start.berth.$p" ms "$RESULTS_DIR/start.berth.$p.samples"; done
 }
-concurrent() {   # CONC at once, CONC_REPS times (after one untimed round)
-  local r t0 fail=0 f
-  f=$(sample_file "start.berth-1c.c$CONC")
+concurrent() {   # CONC at once, CONC_REPS times per client, alternating (after one untimed round of each)
+  local r t0 fc=0 fp=0 c p
+  c=$(sample_file "start.berth-1c.c$CONC"); p=$(sample_file "start.berth-1p.c$CONC")
   for ((r = -1; r < CONC_REPS; r++)); do
-    prepare_bodies "c$r" "$CONC"
+    prepare_bodies "c$r" "$CONC"; prepare_bodies "p$r" "$CONC"
     t0=${EPOCHREALTIME/./}
-    at_once "c$r"; fail=$((fail + FAILED))
-    [ "$r" -ge 0 ] && ms "$t0" "${EPOCHREALTIME/./}" >> "$f"
+    at_once_curl "c$r"; fc=$((fc + FAILED))
+    [ "$r" -ge 0 ] && ms "$t0" "${EPOCHREALTIME/./}" >> "$c"
+    at_once_client "p$r"; fp=$((fp + FAILED))
+    [ "$r" -ge 0 ] && [ -n "$WALL" ] && echo "$WALL" >> "$p"
   done
-  report "start.berth-1c.c$CONC" ms "$f" "fail=$fail (incl. the untimed round)"
+  report "start.berth-1c.c$CONC" ms "$c" "fail=$fc (incl. the untimed round)"
+  report "start.berth-1p.c$CONC" ms "$p" "fail=$fp (incl. the untimed round)"
 }
 
 # --- anchors: the anchor's own container-start.sh, on a bundle from its make-bundle.sh ---
@@ -300,7 +320,7 @@ anchors
 memory
 
 med() { stat_field "$RESULTS_DIR/$1.samples" median; }
-b1=$(med start.berth-1c); b4=$(med start.berth-4c); bc=$(med "start.berth-1c.c$CONC")
+b1=$(med start.berth-1c); b4=$(med start.berth-4c); bc=$(med "start.berth-1c.c$CONC"); bp=$(med "start.berth-1p.c$CONC")
 rss=$(med mem.berth.per-container.conmon.rss); pss=$(med mem.berth.per-container.conmon.pss)
 echo
 echo "| figure | Berth | anchor | source | Berth ÷ anchor |"
@@ -310,8 +330,9 @@ row "start, 1 curl keep-alive (ms) ÷ conmon + $RT" "$b1" "${A[conmon-$RT]:-}" "
 row "start, 1 curl keep-alive (ms) ÷ $RT run (floor)" "$b1" "${A[$RT]}" "${ASRC[$RT]}"
 row "start, 1 curl keep-alive (ms) ÷ dockerd API 1 curl" "$b1" "${A[dockerd]}" "${ASRC[dockerd]}"
 row "start, 4 curls (ms) ÷ conmon + $RT" "$b4" "${A[conmon-$RT]:-}" "${ASRC[conmon-$RT]:-}"
-row "$CONC at once (ms) ÷ $RT run x$CONC" "$bc" "${A[$RT.c50]}" "${ASRC[$RT.c50]}"
-row "$CONC at once (ms) ÷ dockerd API x$CONC" "$bc" "${A[dockerd.c50]}" "${ASRC[dockerd.c50]}"
+row "$CONC at once, one client process (ms) ÷ $RT run x$CONC" "$bp" "${A[$RT.c50]}" "${ASRC[$RT.c50]}"
+row "$CONC at once, $CONC curls (ms) ÷ $RT run x$CONC" "$bc" "${A[$RT.c50]}" "${ASRC[$RT.c50]}"
+row "$CONC at once, $CONC curls (ms) ÷ dockerd API x$CONC ($((4 * CONC)) curls)" "$bc" "${A[dockerd.c50]}" "${ASRC[dockerd.c50]}"
 row "monitor RSS per container (MiB) ÷ conmon (podman)" "$rss" "${A[conmon.rss]}" BASELINE
 row "monitor RSS per container (MiB) ÷ containerd-shim" "$rss" "${A[shim.rss]}" BASELINE
 row "monitor PSS per container (MiB) ÷ conmon (podman)" "$pss" "${A[conmon.pss]}" BASELINE
@@ -322,5 +343,5 @@ echo "machine load factor: $RT run here ${A[$RT]} ms ÷ BASELINE ${BASE[$RT]} ms
 echo
 cr=${A[conmon-$RT]:-${BASE[conmon-crun]}}   # runc: BASELINE has conmon + crun only
 echo "goal start <= 2x conmon + $RT ($(awk -v a="$cr" 'BEGIN { print 2 * a }') ms): $(goal "$b1" "$(awk -v a="$cr" 'BEGIN { print 2 * a }')");" \
-  "goal $CONC at once < 1 s: $(goal "$bc" 1000); goal monitor RSS <= conmon's ${A[conmon.rss]} MiB (+5 % noise; the monitor is conmon itself): $(goal "$rss" "$(awk -v a="${A[conmon.rss]}" 'BEGIN { print 1.05 * a }')")"
+  "goal $CONC at once < 1 s: $(goal "$bp" 1000) from one client process, $(goal "$bc" 1000) from $CONC curls; goal monitor RSS <= conmon's ${A[conmon.rss]} MiB (+5 % noise; the monitor is conmon itself): $(goal "$rss" "$(awk -v a="${A[conmon.rss]}" 'BEGIN { print 1.05 * a }')")"
 echo "raw samples: $RESULTS_DIR/start.berth*.samples, mem.berth.*.samples" >&2
