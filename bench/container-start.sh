@@ -19,10 +19,10 @@
 #               minutes (the JIT compiles what runs once per request only after some thousands of
 #               requests). 0 (default): none
 #          TRAIN=N  first a training run (JDK >= 25): N containers, CONC at once (one client
-#               process), through an agent
-#               that records the JDK's AOT cache (classes loaded and linked, method profiles) as
-#               it exits; the agent measured starts from that cache, as an agent restarted after a
-#               day of work would with -XX:AOTCache (README: "JVM warm-up"). 0 (default): none
+#               process), through an agent that records the JDK's AOT cache (classes loaded and
+#               linked, method profiles) as it exits; the agent measured starts from that cache,
+#               as an agent restarted after a day of work would with -XX:AOTCache (README: "JVM
+#               warm-up"). 0 (default): none
 #          KEEP=1  leave the services running and the scratch dir in place (for strace/JFR)
 #          IMAGE_JAR, AGENT_JAR  other jars than the ones under */target (e.g. an instrumented agent)
 # Jars: image-service/target/image-service.jar and node-agent/target/node-agent.jar (built with
