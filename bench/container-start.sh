@@ -31,14 +31,17 @@
 # gets the medians of those phases over the sequential one-curl runs printed as start.phase.* lines.
 # Output: "RESULT <figure> <unit> n=.. median=.. p90=.. min=.. max=.. mean=.." lines as the anchor
 # scripts print them, samples in $RESULTS_DIR/<figure>.samples, then a table of ratios.
-#   start.berth-1c     the 4 requests from ONE curl on one keep-alive connection (the headline,
-#                      comparable to the anchor's docker-api-1c); start.berth-4c one curl per call,
-#                      with start.berth.{create,start,wait,delete}.
+#   start.berth-1c     the 4 requests from ONE curl on one keep-alive connection (comparable to
+#                      the anchor's docker-api-1c); start.berth-4c one curl per call, with
+#                      start.berth.{create,start,wait,delete}.
+#   start.berth-1p     the 4 requests from ONE client process (agent-client.py) for all N
+#                      containers, as engine-service drives an agent: no curl to start per
+#                      container (a few ms)
 #   start.berth-1c.cCONC  CONC at once, from CONC curl processes (as the anchor's dockerd x50 is
 #                      driven, there with 4 curls each); start.berth-1p.cCONC the same from ONE
-#                      client process (at-once.py: a thread and keep-alive connection per
-#                      container), as engine-service drives an agent. The curls cost about as much
-#                      CPU as the runtime on 2 cores; the rounds alternate the two clients.
+#                      client process (a thread and keep-alive connection per container). The
+#                      curls cost about as much CPU as the runtime on 2 cores; the rounds
+#                      alternate the two clients.
 set -uo pipefail
 cd "$(dirname "$0")"
 . ./lib.sh
@@ -163,9 +166,9 @@ at_once_curl() {   # at_once_curl KEY: CONC curl processes (each exec'd by its b
   for p in "${pids[@]}"; do wait "$p" || FAILED=$((FAILED + 1)); done
 }
 WALL=
-at_once_client() {   # at_once_client KEY: ONE client process (at-once.py); WALL: its own wall time in ms
+at_once_client() {   # at_once_client KEY: ONE client process (agent-client.py); WALL: its own wall time in ms
   local out
-  out=$(python3 at-once.py "http://$AGENT_ADDR" "$RUN/bodies/$1" "$CONC") || { FAILED=$CONC; WALL=; return; }
+  out=$(python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/$1" "$CONC" at-once) || { FAILED=$CONC; WALL=; return; }
   read -r WALL FAILED <<< "$out"
 }
 untimed() {   # untimed PREFIX COUNT: COUNT containers, CONC at once, not timed
@@ -225,6 +228,15 @@ sequential() {   # sequential MODE(1c|4c): WARMUP + N runs; prints the RESULT li
     done
   fi
   [ "$mode" = 4c ] && for p in "${PHASES[@]}"; do report "start.berth.$p" ms "$RESULTS_DIR/start.berth.$p.samples"; done
+}
+sequential_client() {   # WARMUP + N runs one by one from ONE client process; prints the RESULT line
+  local f out
+  prepare_bodies w1p "$WARMUP"; prepare_bodies 1p "$N"
+  python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/w1p" "$WARMUP" one-by-one > /dev/null
+  f=$(sample_file start.berth-1p)
+  out=$(python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/1p" "$N" one-by-one)
+  grep -v '^failed' <<< "$out" >> "$f"
+  report start.berth-1p ms "$f" "fail=$(awk '$1 == "failed" { print $2 }' <<< "$out")"
 }
 concurrent() {   # CONC at once, CONC_REPS times per client, alternating (after one untimed round of each)
   local r t0 fc=0 fp=0 c p
@@ -315,17 +327,19 @@ memory() {
 echo "# $(date -u +%F) $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg); N=$N WARMUP=$WARMUP CONC=$CONC x $CONC_REPS" >&2
 sequential 4c
 sequential 1c
+sequential_client
 concurrent
 anchors
 memory
 
 med() { stat_field "$RESULTS_DIR/$1.samples" median; }
-b1=$(med start.berth-1c); b4=$(med start.berth-4c); bc=$(med "start.berth-1c.c$CONC"); bp=$(med "start.berth-1p.c$CONC")
+b1=$(med start.berth-1c); b1p=$(med start.berth-1p); b4=$(med start.berth-4c); bc=$(med "start.berth-1c.c$CONC"); bp=$(med "start.berth-1p.c$CONC")
 rss=$(med mem.berth.per-container.conmon.rss); pss=$(med mem.berth.per-container.conmon.pss)
 echo
 echo "| figure | Berth | anchor | source | Berth ÷ anchor |"
 echo "| --- | ---: | ---: | --- | ---: |"
 row() { echo "| $1 | $2 | $3 | $4 | $(ratio "$2" "$3") |"; }
+row "start, one client process (ms) ÷ conmon + $RT" "$b1p" "${A[conmon-$RT]:-}" "${ASRC[conmon-$RT]:-}"
 row "start, 1 curl keep-alive (ms) ÷ conmon + $RT" "$b1" "${A[conmon-$RT]:-}" "${ASRC[conmon-$RT]:-}"
 row "start, 1 curl keep-alive (ms) ÷ $RT run (floor)" "$b1" "${A[$RT]}" "${ASRC[$RT]}"
 row "start, 1 curl keep-alive (ms) ÷ dockerd API 1 curl" "$b1" "${A[dockerd]}" "${ASRC[dockerd]}"
@@ -342,6 +356,6 @@ echo "machine load factor: $RT run here ${A[$RT]} ms ÷ BASELINE ${BASE[$RT]} ms
   "(BASELINE rows compare against a quieter machine: divide their ratio by this factor for a rough estimate)"
 echo
 cr=${A[conmon-$RT]:-${BASE[conmon-crun]}}   # runc: BASELINE has conmon + crun only
-echo "goal start <= 2x conmon + $RT ($(awk -v a="$cr" 'BEGIN { print 2 * a }') ms): $(goal "$b1" "$(awk -v a="$cr" 'BEGIN { print 2 * a }')");" \
+echo "goal start <= 2x conmon + $RT ($(awk -v a="$cr" 'BEGIN { print 2 * a }') ms): $(goal "$b1p" "$(awk -v a="$cr" 'BEGIN { print 2 * a }')") from one client process, $(goal "$b1" "$(awk -v a="$cr" 'BEGIN { print 2 * a }')") from one curl;" \
   "goal $CONC at once < 1 s: $(goal "$bp" 1000) from one client process, $(goal "$bc" 1000) from $CONC curls; goal monitor RSS <= conmon's ${A[conmon.rss]} MiB (+5 % noise; the monitor is conmon itself): $(goal "$rss" "$(awk -v a="${A[conmon.rss]}" 'BEGIN { print 1.05 * a }')")"
 echo "raw samples: $RESULTS_DIR/start.berth*.samples, mem.berth.*.samples" >&2
