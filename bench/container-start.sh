@@ -232,9 +232,11 @@ sequential() {   # sequential MODE(1c|4c): WARMUP + N runs; prints the RESULT li
 sequential_client() {   # WARMUP + N runs one by one from ONE client process; prints the RESULT line
   local f out
   prepare_bodies w1p "$WARMUP"; prepare_bodies 1p "$N"
-  python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/w1p" "$WARMUP" one-by-one > /dev/null
+  python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/w1p" "$WARMUP" one-by-one > /dev/null ||
+    die "agent-client.py failed (see above)"
   f=$(sample_file start.berth-1p)
-  out=$(python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/1p" "$N" one-by-one)
+  out=$(python3 agent-client.py "http://$AGENT_ADDR" "$RUN/bodies/1p" "$N" one-by-one) ||
+    die "agent-client.py failed (see above)"
   grep -v '^failed' <<< "$out" >> "$f"
   report start.berth-1p ms "$f" "fail=$(awk '$1 == "failed" { print $2 }' <<< "$out")"
 }
