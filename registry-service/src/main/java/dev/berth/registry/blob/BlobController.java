@@ -55,6 +55,17 @@ import org.springframework.web.bind.annotation.RestController;
  *       3–5 % (119 to 113 ms, median of 16; distribution 130 ms), per skopeo pull by 8 % (166
  *       to 153 ms, mean of 10; distribution 128 ms).
  *   <li>A 256 KiB read buffer: Tomcat gathers the reads into its 1 MiB writes anyway.
+ *   <li>The headers of a large body in a segment of their own, flushed before the first byte of
+ *       the body, as distribution sends them. Written together, the headers and the body's
+ *       first megabyte leave skopeo's socket at its initial 128 KiB receive buffer, with a
+ *       window of 93 KiB that stays that size. Berth's kernel then cuts the segments to half
+ *       of it (47 616 B) and skopeo acknowledges every one. With the headers sent first, the
+ *       receive buffer grew to 0.4–1.2 MiB and the window to 230–840 KiB, the segments were
+ *       the full 64 KiB, and skopeo acknowledged one in two or three ({@code ss -tmi} during
+ *       the pulls). Skopeo then spent less CPU per pull, and the pulls ran at 1.006 and 1.056
+ *       of distribution's, against 0.983 and 1.024 without the flush (medians of 12 and 15,
+ *       pulled in turn in the same runs). A small body still goes out with its headers in one
+ *       write.
  * </ul>
  * Only the buffers are held in memory, never the blob.
  */
@@ -114,6 +125,9 @@ class BlobController {
     response.setContentLengthLong(length);
     bytesServed.increment(length);
     ServletOutputStream out = containerStream(response);
+    if (length > READ_SIZE) {
+      out.flush();
+    }
     ByteBuffer buffer = buffers.take();
     try (FileChannel file = FileChannel.open(blob.path(), StandardOpenOption.READ)) {
       long position = start;
