@@ -4,33 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.oci.Digest;
 import dev.berth.oci.OciJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The registry on a random port with its embedded PostgreSQL and content store in one data
- * directory under {@code target/}, removed when the test JVM exits. Every IT extends this class
- * unchanged, so all of them share one cached application context and one PostgreSQL. The schedule
- * is off: tests run collections themselves through the API.
+ * directory ({@link DataDirectories}). The ITs extend this class unchanged, so all of them share
+ * one cached application context and one PostgreSQL. The schedule is off: tests run collections
+ * themselves through the API (only {@code ScheduledGcIT} runs a registry of its own, with it on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "berth.registry.gc.interval=0")
 public abstract class AbstractRegistryIT {
 
-  private static final Path DATA_DIR = createDataDir();
+  private static final Path DATA_DIR = DataDirectories.create();
 
   @LocalServerPort
   private int port;
@@ -74,33 +69,5 @@ public abstract class AbstractRegistryIT {
     assertThat(error.get("code").asString()).as("code in %s", body).isEqualTo(code);
     assertThat(error.get("message").asString()).isNotBlank();
     return error;
-  }
-
-  private static Path createDataDir() {
-    try {
-      Path target = Files.createDirectories(Path.of("target"));
-      Path dir = Files.createTempDirectory(target, "registry-it-").toAbsolutePath();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteOnceStopped(dir)));
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Deletes the data directory once PostgreSQL, stopped by its own shutdown hook, has left it. */
-  private static void deleteOnceStopped(Path dir) {
-    Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    try {
-      while (Files.exists(pidFile) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    if (!Files.exists(pidFile)) {
-      FileSystemUtils.deleteRecursively(dir.toFile());
-    }
   }
 }
