@@ -141,6 +141,7 @@ for ((r = 1; r <= RUNS; r++)); do
     stop_registry "$t"
   done
 done
+stop_registry berth   # still running with STEADY=1: stop it (and its PostgreSQL) before its data goes
 rm -rf "$WORK/berth" "$WORK/distribution"
 
 declare -A NAME=([push]="skopeo push (oci: → docker://)" [pull]="skopeo pull (docker:// → oci:)"
