@@ -125,11 +125,11 @@ class BlobController {
     response.setContentLengthLong(length);
     bytesServed.increment(length);
     ServletOutputStream out = containerStream(response);
-    if (length > READ_SIZE) {
-      out.flush();
-    }
     ByteBuffer buffer = buffers.take();
     try (FileChannel file = FileChannel.open(blob.path(), StandardOpenOption.READ)) {
+      if (length > READ_SIZE) {
+        out.flush();   // once the file is open: a failure before this still gets an error response
+      }
       long position = start;
       long end = start + length;
       while (position < end) {
